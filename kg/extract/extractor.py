@@ -1,0 +1,109 @@
+"""Runs the pipeline over papers and collects the components' results per paper.
+
+Parallelism is by worker processes that each build their own pipeline and send back small
+:class:`PaperExtraction` objects: spaCy's own ``n_process`` ships whole Docs between
+processes, which was slower than one process on this workload.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+
+from kg.extract import EXTRACTOR_VERSION
+from kg.extract import doc_ext
+from kg.extract.nlp import MAX_TEXT_CHARS, build_nlp
+from kg.model import Mention, Paper, PaperExtraction
+
+
+def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
+    """One mention per (type, canonical name): the first found, aliases merged.
+
+    Components already decide one role per entity for the whole paper; this is the safety
+    net that keeps the guideline's "one entry per name" when two components agree.
+    """
+    out: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        key = (m.type, m.name.casefold())
+        if key not in out:
+            out[key] = m
+            continue
+        kept = out[key]
+        extra = [a for a in (m.text, *m.aliases) if a != kept.name and a not in kept.aliases]
+        kept.aliases = tuple(dict.fromkeys((*kept.aliases, *extra)))
+    return list(out.values())
+
+
+class Extractor:
+    """Extracts entities, claims and urls from papers with one spaCy pipeline."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 64) -> None:
+        self.nlp = nlp if nlp is not None else build_nlp()
+        self.batch_size = batch_size
+
+    def extract(self, paper: Paper) -> PaperExtraction:
+        return next(iter(self.pipe([paper])))
+
+    def pipe(self, papers: Iterable[Paper]) -> Iterator[PaperExtraction]:
+        pairs = ((p.text[:MAX_TEXT_CHARS], p) for p in papers)
+        for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield PaperExtraction(
+                paper=paper,
+                mentions=_dedupe_mentions(doc_ext.mentions(doc)),
+                claims=list(doc_ext.claims(doc)),
+                urls=list(doc_ext.urls(doc)),
+                extractor_version=EXTRACTOR_VERSION,
+            )
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker() -> None:
+    global _WORKER
+    _WORKER = Extractor()
+
+
+def _extract_chunk(chunk: list[Paper]) -> list[PaperExtraction]:
+    assert _WORKER is not None
+    return list(_WORKER.pipe(chunk))
+
+
+def _chunks(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def extract_papers(papers: Iterable[Paper], workers: int | None = None,
+                   chunk_size: int = 256) -> Iterator[PaperExtraction]:
+    """Extractions in input order; ``workers`` processes (default: all cores).
+
+    With one worker (or a small input) everything runs in this process, which avoids the
+    start-up cost of a pool for the common small case.
+    """
+    workers = default_workers() if workers is None else max(1, workers)
+    it = iter(papers)
+    first = list(islice(it, chunk_size))
+    if workers == 1 or len(first) < chunk_size:
+        ex = Extractor()
+        yield from ex.pipe(first)
+        yield from ex.pipe(it)
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        stream = _chunks(_prepend(first, it), chunk_size)
+        for result in pool.imap(_extract_chunk, stream):
+            yield from result
+
+
+def _prepend(first: list[Paper], rest: Iterator[Paper]) -> Iterator[Paper]:
+    yield from first
+    yield from rest
