@@ -4,12 +4,17 @@ The CLI calls these functions and nothing else; tests call them directly.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from kg.errors import InputError, KGError
 from kg.ingest import Skip, read_sources
-from kg.model import PaperExtraction
+from kg.model import Paper, PaperExtraction
 
 
 def bundled_corpus() -> str:
@@ -35,3 +40,156 @@ def extract_records(sources: Sequence[str], fmt: str | None = None, strict: bool
                     report: Callable[[Skip], None] | None = None) -> Iterator[dict[str, Any]]:
     for ex in extract_papers_from(sources, fmt, strict, workers, report):
         yield ex.to_record(evidence=evidence)
+
+
+#: Quads per bulk load: large enough for bulk_extend to pay off, small enough for memory.
+QUAD_BATCH = 50_000
+
+
+@dataclass
+class BuildReport:
+    """What a build or add did; printed by the CLI and saved as manifest.json."""
+
+    papers_read: int = 0
+    papers_added: int = 0
+    papers_replaced: int = 0
+    papers_unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+    outputs: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def build(sources: Sequence[str] = (), out_dir: str = "output", *, fmt: str | None = None,
+          strict: bool = False, workers: int | None = None, turtle: bool = True,
+          html: bool = True, progress: Callable[[int], None] | None = None,
+          report: Callable[[Skip], None] | None = None) -> BuildReport:
+    """Builds a graph from scratch into ``out_dir``; the previous graph stays until it is done."""
+    return _write(sources, out_dir, fresh=True, fmt=fmt, strict=strict, workers=workers,
+                  turtle=turtle, html=html, progress=progress, report=report)
+
+
+def add(sources: Sequence[str], graph_dir: str = "output", *, fmt: str | None = None,
+        strict: bool = False, workers: int | None = None, turtle: bool = True,
+        html: bool = True, progress: Callable[[int], None] | None = None,
+        report: Callable[[Skip], None] | None = None) -> BuildReport:
+    """Adds papers to an existing graph: unchanged ones are skipped, changed ones replaced."""
+    if not sources:
+        raise InputError("kg add needs at least one source")
+    return _write(sources, graph_dir, fresh=False, fmt=fmt, strict=strict, workers=workers,
+                  turtle=turtle, html=html, progress=progress, report=report)
+
+
+def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None,
+           strict: bool, workers: int | None, turtle: bool, html: bool,
+           progress: Callable[[int], None] | None,
+           report: Callable[[Skip], None] | None) -> BuildReport:
+    from kg.extract.extractor import extract_papers
+    from kg.graph import iri
+    from kg.graph.store import graph_stats, paper_hashes, write_store
+
+    t0 = time.perf_counter()
+    rep = BuildReport()
+    out = Path(out_dir)
+
+    def on_skip(s: Skip) -> None:
+        rep.skipped.append(str(s))
+        if report:
+            report(s)
+
+    srcs = _sources(sources)
+    for s in srcs:  # fail before any work on a missing file
+        if s != "-" and not Path(s).is_file():
+            raise InputError(f"{s}: no such file")
+    with write_store(out, fresh=fresh) as w:
+        known = {} if fresh else paper_hashes(w.store)
+        seen_in_run: set[str] = set()
+        to_replace: set[str] = set()
+
+        def todo() -> Iterator[Paper]:
+            # Runs in the extraction pool's feeder thread: it only decides, it never
+            # touches the store; removals happen below, in order, on this thread.
+            for p in read_sources(srcs, fmt=fmt, strict=strict, report=on_skip):
+                rep.papers_read += 1
+                piri = iri.paper_iri(p.id)
+                old = known.get(piri)
+                if old == p.content_hash and piri not in seen_in_run:
+                    rep.papers_unchanged += 1
+                    continue
+                if old is not None or piri in seen_in_run:
+                    to_replace.add(p.id)
+                    rep.papers_replaced += 1
+                else:
+                    rep.papers_added += 1
+                seen_in_run.add(piri)
+                yield p
+
+        from kg.graph.triples import extraction_quads
+
+        buf: list = []
+        for done, ex in enumerate(extract_papers(todo(), workers=workers), 1):
+            if ex.paper.id in to_replace:
+                to_replace.discard(ex.paper.id)
+                w.add_quads(buf)
+                buf = []
+                w.remove_paper(iri.paper_iri(ex.paper.id))
+            buf.extend(extraction_quads(ex))
+            if len(buf) >= QUAD_BATCH:
+                w.add_quads(buf)
+                buf = []
+            if progress:
+                progress(done)
+        w.add_quads(buf)
+        rep.stats = graph_stats(w.store)
+    _write_files(out, rep, turtle=turtle, html=html)
+    rep.seconds = round(time.perf_counter() - t0, 3)
+    from kg.graph.store import atomic_write_bytes
+
+    atomic_write_bytes(out / "manifest.json",
+                       json.dumps(rep.to_dict(), indent=1, ensure_ascii=False).encode())
+    return rep
+
+
+def _write_files(out: Path, rep: BuildReport, *, turtle: bool, html: bool) -> None:
+    from kg.graph.store import dump_turtle, open_store
+
+    if turtle:
+        dump_turtle(open_store(out), out / "kg.ttl")
+        rep.outputs.append(str(out / "kg.ttl"))
+    if html:
+        from kg.export import export_graph
+
+        try:
+            export_graph(str(out), "html", str(out / "graph.html"))
+            rep.outputs.append(str(out / "graph.html"))
+        except KGError as e:  # too large to draw: the build itself is still good
+            rep.skipped.append(f"graph.html not written: {e}")
+
+
+def stats(graph_dir: str = "output") -> dict[str, Any]:
+    from kg.graph.store import graph_stats, open_store
+
+    return graph_stats(open_store(graph_dir))
+
+
+def evaluate_against(gold_path: str, sources: Sequence[str], fmt: str | None = None,
+                     pred_path: str | None = None) -> Any:
+    """Scores extraction (or a saved JSONL prediction file) against the user's gold labels."""
+    from kg.evaluate import evaluate, load_gold
+
+    gold = load_gold(gold_path)
+    if pred_path:
+        preds = []
+        with open(pred_path, encoding="utf-8") as fh:
+            for ln, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        preds.append(json.loads(line))
+                    except json.JSONDecodeError as e:
+                        raise InputError(f"{pred_path}:{ln}: not JSON: {e.msg}") from None
+    else:
+        preds = list(extract_records(sources, fmt=fmt, evidence=False))
+    return evaluate(gold, preds)

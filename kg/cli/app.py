@@ -59,3 +59,158 @@ def extract(
 
 def main() -> None:
     app()
+
+
+OutOpt = Annotated[str, typer.Option("--out", "-o", help="Output directory.")]
+GraphOpt = Annotated[str, typer.Option("--graph", "-g", help="Graph directory built by `kg build`.")]
+WorkersOpt = Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
+                                                   help="Worker processes (default: all cores).")]
+
+
+def _print_report(rep: object, verb: str) -> None:
+    from kg.cli.render import print_build_report
+
+    print_build_report(rep, verb)
+
+
+@app.command()
+@fail_on_kgerror
+def build(
+    sources: SourcesArg = None,
+    out: OutOpt = "output",
+    fmt: FromOpt = None,
+    strict: StrictOpt = False,
+    workers: WorkersOpt = None,
+    turtle: Annotated[bool, typer.Option(help="Also write kg.ttl.")] = True,
+    html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
+) -> None:
+    """Build the knowledge graph from papers (default: the bundled corpus).
+
+    Example: kg build papers.jsonl --out output
+    """
+    from kg.cli.render import progress_bar
+    from kg.pipeline import build as run_build
+
+    with progress_bar("extracting") as tick:
+        rep = run_build(sources or [], out, fmt=fmt, strict=strict, workers=workers,
+                        turtle=turtle, html=html, progress=tick,
+                        report=lambda s: err(f"skipped {s}"))
+    _print_report(rep, "built")
+
+
+@app.command()
+@fail_on_kgerror
+def add(
+    sources: Annotated[list[str], typer.Argument(help="Input files to add (- for stdin).")],
+    graph: GraphOpt = "output",
+    fmt: FromOpt = None,
+    strict: StrictOpt = False,
+    workers: WorkersOpt = None,
+    turtle: Annotated[bool, typer.Option(help="Also rewrite kg.ttl.")] = True,
+    html: Annotated[bool, typer.Option(help="Also rewrite graph.html.")] = True,
+) -> None:
+    """Add papers to a built graph; unchanged papers are not re-extracted.
+
+    Example: kg add new-papers.jsonl --graph output
+    """
+    from kg.cli.render import progress_bar
+    from kg.pipeline import add as run_add
+
+    with progress_bar("extracting") as tick:
+        rep = run_add(sources, graph, fmt=fmt, strict=strict, workers=workers, turtle=turtle,
+                      html=html, progress=tick, report=lambda s: err(f"skipped {s}"))
+    _print_report(rep, "added")
+
+
+@app.command()
+@fail_on_kgerror
+def stats(
+    graph: GraphOpt = "output",
+    output_format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Counts of papers, entities by type, relations by type and triples.
+
+    Example: kg stats --format json
+    """
+    from kg.pipeline import stats as run_stats
+
+    st = run_stats(graph)
+    if output_format == "json":
+        typer.echo(json.dumps(st, indent=1))
+    elif output_format == "table":
+        from kg.cli.render import print_stats
+
+        print_stats(st)
+    else:
+        raise typer.BadParameter("--format must be table or json")
+
+
+@app.command()
+@fail_on_kgerror
+def export(
+    fmt: Annotated[str, typer.Argument(
+        help="turtle, n-triples, json-ld, rdf-xml, graphml, gexf, csv or html")],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write.")],
+    graph: GraphOpt = "output",
+    focus: Annotated[Optional[str], typer.Option(help="html: draw the neighbourhood of this node.")] = None,
+    depth: Annotated[int, typer.Option(min=1, help="html: hops around --focus.")] = 1,
+    types: Annotated[Optional[str], typer.Option(help="html: node types to keep, comma-separated.")] = None,
+    min_degree: Annotated[int, typer.Option(min=0, help="html: drop nodes with fewer links.")] = 0,
+    query: Annotated[Optional[str], typer.Option(help="html: draw what a saved query returns.")] = None,
+    sparql: Annotated[Optional[Path], typer.Option(help="html: draw what this SPARQL file returns.")] = None,
+) -> None:
+    """Write the graph in another format.
+
+    Example: kg export graphml -o output/kg.graphml
+    """
+    from kg.export import export_graph
+
+    html_opts = {"focus": focus, "depth": depth, "types": types, "min_degree": min_degree,
+                 "query": query, "sparql": str(sparql) if sparql else None}
+    if fmt != "html" and any(v for k, v in html_opts.items() if k != "depth"):
+        raise typer.BadParameter("--focus/--types/--min-degree/--query/--sparql apply to html only")
+    path = export_graph(graph, fmt, output, **(html_opts if fmt == "html" else {}))
+    err(f"wrote {path}")
+
+
+@app.command()
+@fail_on_kgerror
+def validate(graph: GraphOpt = "output") -> None:
+    """Check the graph against the SHACL shapes shipped with kg; non-zero on any violation.
+
+    Example: kg validate --graph output
+    """
+    from kg.graph.validate import validate_graph
+
+    violations = validate_graph(graph)
+    for v in violations:
+        typer.echo(v)
+    if violations:
+        err(f"kg: {len(violations)} violation(s)")
+        raise typer.Exit(1)
+    typer.echo("graph conforms to kg/data/shapes.ttl")
+
+
+@app.command("eval")
+@fail_on_kgerror
+def eval_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold labels (JSON list, see the guideline).")],
+    sources: SourcesArg = None,
+    pred: Annotated[Optional[Path], typer.Option(help="Score this JSONL prediction file instead of extracting.")] = None,
+    fmt: FromOpt = None,
+    output_format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Precision, recall and F1 per field, and role accuracy, against your own labels.
+
+    Example: kg eval --gold my-labels.json papers.jsonl
+    """
+    from kg.pipeline import evaluate_against
+
+    report = evaluate_against(str(gold), sources or [], fmt=fmt,
+                              pred_path=str(pred) if pred else None)
+    if output_format == "json":
+        typer.echo(json.dumps(report.to_dict(), indent=1))
+    else:
+        from kg.cli.render import print_rows
+
+        print_rows(report.to_table())

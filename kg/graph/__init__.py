@@ -1,0 +1,1 @@
+"""The graph: IRIs, the RDF mapping of extractions, the persistent store, the NetworkX view."""
