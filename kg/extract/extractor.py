@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 
@@ -61,15 +63,19 @@ class Extractor:
 
 _WORKER: Extractor | None = None
 
+#: What a worker sends back per paper: the extraction without the Paper, which the parent
+#: still holds (sending it back would double the bytes pickled for nothing).
+_Result = tuple[list[Mention], list, list]
+
 
 def _init_worker() -> None:
     global _WORKER
     _WORKER = Extractor()
 
 
-def _extract_chunk(chunk: list[Paper]) -> list[PaperExtraction]:
+def _extract_chunk(chunk: list[Paper]) -> list[_Result]:
     assert _WORKER is not None
-    return list(_WORKER.pipe(chunk))
+    return [(ex.mentions, ex.claims, ex.urls) for ex in _WORKER.pipe(chunk)]
 
 
 def _chunks(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -83,11 +89,16 @@ def default_workers() -> int:
 
 
 def extract_papers(papers: Iterable[Paper], workers: int | None = None,
-                   chunk_size: int = 256) -> Iterator[PaperExtraction]:
+                   chunk_size: int = 256, window: int | None = None) -> Iterator[PaperExtraction]:
     """Extractions in input order; ``workers`` processes (default: all cores).
 
     With one worker (or a small input) everything runs in this process, which avoids the
     start-up cost of a pool for the common small case.
+
+    The input is pulled lazily: at most ``window`` chunks (default ``2 * workers``) are in
+    the workers' hands or waiting to be consumed, so memory stays flat however long the
+    input is. (``Pool.imap`` would drain the input in a feeder thread instead: a million
+    papers read into memory before the first is written.)
     """
     workers = default_workers() if workers is None else max(1, workers)
     it = iter(papers)
@@ -97,11 +108,22 @@ def extract_papers(papers: Iterable[Paper], workers: int | None = None,
         yield from ex.pipe(first)
         yield from ex.pipe(it)
         return
+    window = max(1, window if window is not None else 2 * workers)
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        stream = _chunks(_prepend(first, it), chunk_size)
-        for result in pool.imap(_extract_chunk, stream):
-            yield from result
+        pending: deque[tuple[list[Paper], AsyncResult]] = deque()
+        for chunk in _chunks(_prepend(first, it), chunk_size):
+            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            if len(pending) >= window:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(chunk: list[Paper], result: AsyncResult) -> Iterator[PaperExtraction]:
+    for paper, (mentions, claims, urls) in zip(chunk, result.get(), strict=True):
+        yield PaperExtraction(paper=paper, mentions=mentions, claims=claims, urls=urls,
+                              extractor_version=EXTRACTOR_VERSION)
 
 
 def _prepend(first: list[Paper], rest: Iterator[Paper]) -> Iterator[Paper]:

@@ -1,10 +1,336 @@
-"""TEMPORARY scaffold for kg_hardware: replaced by the real component."""
+"""kg_hardware: named hardware products and device classes, with a role per paper.
+
+How it works, and why:
+
+* Products, generations and systems come from the registry (``kg/data/hardware.json``) through
+  one trie-shaped regex over the whole text (see :mod:`kg.extract.hardware_registry`): a single
+  C-level scan per document, whatever the number of aliases, and every spelling (``RTX4090``,
+  ``RTX-4090``, ``8xA100``, ``TPUv4``) without per-token Python work.
+* Ambiguous aliases (bare ``4090``, ``Hopper``, ``T4``, ``M2``, ``Xavier``) count only when a
+  context word of their class (``GPU``, ``NVIDIA``, ``Apple`` ...) is in the same sentence.
+* Device classes (GPU, CPU, FPGA, ... mobile device, edge device) come from one combined regex
+  built from ``kg/data/hardware_rules.json``. Acronyms are rejected when the paper defines them
+  as something else (``Dynamic Sequence Parallelism (DSP)``) or when they start a method name
+  (``PIM-GPT``); FPGA ``DSP blocks`` are not DSP processors.
+* The role is decided per mention from cue regexes around it (comparison, design target,
+  evaluation platform, background list) and then per paper with the guideline's priority
+  targets > evaluated_on > compared_against > mentioned.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import doc_ext
+from kg.extract.hardware_registry import HardwareRegistry, load_registry
+from kg.extract.vocab import load_json
+from kg.model import Evidence, Mention
+
+ROLE_PRIORITY = ("targets", "evaluated_on", "compared_against", "mentioned")
+#: How far (characters) role and quantity cues look around a mention.
+_LEFT_WINDOW = 90
+_RIGHT_WINDOW = 60
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One occurrence of a hardware name in the text."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+    rule: str
+    kind: str  # "product" or "class"
+    quantity: int | None = None
+    role: str = "mentioned"
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    is_title: bool
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    hits: list[_Hit] = field(default_factory=list)
+
+
+class HardwareRules:
+    """The compiled class patterns and role cues (built once per pipeline)."""
+
+    def __init__(self, rules: dict[str, Any]) -> None:
+        alts = []
+        self.group_class: dict[str, str] = {}
+        self.acronyms: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+        for i, c in enumerate(rules["classes"]):
+            pats = []
+            for p in c["patterns"]:
+                acr = c.get("acronym")
+                # acronyms are matched in their written case: "GPU", "GPUs" (not "gpu" in a URL)
+                if acr and p.upper().startswith(acr[:2]) and "?:" not in p[:4] and p[0].isupper():
+                    pats.append(f"(?-i:{p})")
+                else:
+                    pats.append(p)
+            g = f"c{i}"
+            self.group_class[g] = c["class"]
+            alts.append(f"(?P<{g}>" + "|".join(pats) + ")")
+            if c.get("acronym"):
+                lf = re.compile(c["long_form"], re.I) if c.get("long_form") else None
+                self.acronyms[c["class"]] = (re.compile(r"\(\s*" + re.escape(c["acronym"]) + r"s?\s*\)"), lf)
+        self.class_re = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alts) + r")(?![A-Za-z0-9])", re.I)
+        self.acronym_of = {c["class"]: c["acronym"] for c in rules["classes"] if c.get("acronym")}
+        self.ok_suffix = {s.lower() for s in rules["compound_ok_suffixes"]}
+        self.number_words: dict[str, int | None] = rules["number_words"]
+        self.quantity_left = re.compile(rules["quantity_left"], re.I)
+        r = rules["roles"]
+        self.title_eval = re.compile(r["title_eval"], re.I)
+        self.compared_left = re.compile(r["compared_left"], re.I)
+        self.compared_blockers = re.compile(r["compared_blockers"], re.I)
+        self.compared_right = re.compile(r["compared_right"], re.I)
+        self.targets_left = re.compile(r["targets_left_strict"], re.I)
+        self.targets_right = re.compile(r["targets_right"], re.I)
+        self.evaluated_left = re.compile(r["evaluated_left"], re.I)
+        self.evaluated_sentence = re.compile(r["evaluated_sentence"], re.I)
+        self.mentioned_left = re.compile(r["mentioned_left"], re.I)
+        self.mentioned_sentence = re.compile(r["mentioned_sentence"])
+        self.own_work = re.compile(r["own_work"], re.I)
+        self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
+        self.class_acronym_re = re.compile(
+            r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
+            + r")(?![A-Za-z0-9])")
+        self.acr_group = {f"a{i}": cls for i, cls in enumerate(self.acronym_of)}
+
 
 @Language.factory("kg_hardware")
-def make(nlp: Language, name: str):
-    return lambda doc: doc
+def make_hardware(nlp: Language, name: str) -> "HardwareComponent":
+    return HardwareComponent(load_registry(), HardwareRules(load_json("hardware_rules.json")))
+
+
+class HardwareComponent:
+    """Appends one hardware :class:`Mention` per canonical name to ``doc._.kg_mentions``."""
+
+    def __init__(self, registry: HardwareRegistry, rules: HardwareRules) -> None:
+        self.reg = registry
+        self.rules = rules
+
+    # -- pipeline entry -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sents = [_Sentence(s.start_char, s.end_char, s.text, i == 0) for i, s in enumerate(doc.sents)]
+        if not sents:
+            return doc
+        hits = self.find(text, sents)
+        if hits:
+            doc_ext.mentions(doc).extend(self.to_mentions(hits, text, sents))
+        return doc
+
+    # -- finding ----------------------------------------------------------------------------------
+    def find(self, text: str, sents: list[_Sentence]) -> list[_Hit]:
+        """All product and class occurrences, overlaps resolved (longest, products first)."""
+        cands: list[_Hit] = []
+        for pat in (self.reg.pattern, self.reg.pattern_cs):
+            if pat is None:
+                continue
+            for m in pat.finditer(text):
+                hit = self._product_hit(m, text, sents)
+                if hit is not None:
+                    cands.append(hit)
+        products = _non_overlapping(cands)
+        taken = [(h.start, h.end) for h in products]
+        classes = [h for h in self._class_hits(text) if not _overlaps(h, taken)]
+        return sorted(products + classes, key=lambda h: h.start)
+
+    def _product_hit(self, m: re.Match[str], text: str, sents: list[_Sentence]) -> _Hit | None:
+        written = m.group(1)
+        entry = self.reg.lookup_match(written)
+        if entry is None:
+            return None
+        start, end = m.start(1), m.end(1)
+        if self.rules.product_reject_right.match(text, end):
+            return None
+        info = self.reg.get(entry.canonical)
+        if entry.needs_context:
+            sent = _sentence_at(sents, start)
+            ctx = self.reg.contexts.get(info.hw_class if info else "GPU")
+            around = sent.text[: start - sent.start] + " " + sent.text[end - sent.start:]
+            if ctx is None or not ctx.search(around):
+                return None
+        # the mention is the shortest exact name: drop a vendor prefix when the rest names it
+        vendor = self.reg.vendor_of_prefix(written)
+        if vendor is not None:
+            rest = written.split(None, 1)[1]
+            e2 = self.reg.lookup_match(rest)
+            if e2 is not None and e2.canonical == entry.canonical and not e2.needs_context:
+                start = end - len(rest) if written.endswith(rest) else start
+                written = text[start:end]
+        if written.endswith("'s"):
+            written, end = written[:-2], end - 2
+        return _Hit(entry.canonical, start, end, written, "alias", "product")
+
+    def _class_hits(self, text: str) -> list[_Hit]:
+        rules = self.rules
+        redefined = {cls for cls, (paren, lf) in rules.acronyms.items() if self._redefined(text, paren, lf)}
+        out: list[_Hit] = []
+        for m in rules.class_re.finditer(text):
+            g = m.lastgroup
+            if g is None:
+                continue
+            cls = rules.group_class[g]
+            s, e = m.start(), m.end()
+            written = m.group(0)
+            acr = rules.acronym_of.get(cls)
+            is_acr = acr is not None and written.rstrip("s").upper() == acr.upper()
+            if is_acr and (cls in redefined or not self._compound_ok(text, e)):
+                continue
+            out.append(_Hit(cls, s, e, written, "class", "class"))
+            if cls in ("mobile device", "edge device"):
+                # "mobile GPU" also names the class word GPU
+                for am in rules.class_acronym_re.finditer(written):
+                    acls = rules.acr_group[am.lastgroup or ""]
+                    if acls not in redefined:
+                        out.append(_Hit(acls, s + am.start(), s + am.end(), am.group(0), "class", "class"))
+        return out
+
+    @staticmethod
+    def _redefined(text: str, paren: re.Pattern[str], long_form: re.Pattern[str] | None) -> bool:
+        """True when the paper defines the acronym as something else: "Dynamic ... (DSP)"."""
+        for m in paren.finditer(text):
+            before = text[max(0, m.start() - 80): m.start()]
+            if long_form is None or not long_form.search(before):
+                words = re.findall(r"[A-Za-z][\w-]*", before)[-6:]
+                if len(words) >= 2 and sum(w[0].isupper() for w in words[-3:]) >= 2:
+                    return True
+        return False
+
+    def _compound_ok(self, text: str, end: int) -> bool:
+        """``GPU-based`` and ``CPU-GPU`` are hardware; ``PIM-GPT`` is a method name."""
+        if end >= len(text) or text[end] != "-":
+            return True
+        m = re.match(r"-([A-Za-z0-9]+)", text[end:])
+        if not m:
+            return True
+        word = m.group(1)
+        if word.lower() in self.rules.ok_suffix:
+            return True
+        return not (word[0].isupper() or word[0].isdigit())
+
+    # -- roles and output ------------------------------------------------------------------------
+    def to_mentions(self, hits: list[_Hit], text: str, sents: list[_Sentence]) -> list[Mention]:
+        title = sents[0]
+        analysis_paper = bool(self.rules.title_eval.search(title.text))
+        for h in hits:
+            sent = _sentence_at(sents, h.start)
+            h.quantity = self._quantity(text, h, sent)
+            h.role = self._role(h, sent, analysis_paper)
+        entities: dict[str, _Entity] = {}
+        for h in hits:
+            entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
+        self._merge_families(entities)
+        out = []
+        for ent in entities.values():
+            first = ent.hits[0]
+            role = min((h.role for h in ent.hits), key=ROLE_PRIORITY.index)
+            if analysis_paper and role == "targets":
+                role = "evaluated_on"
+            info = self.reg.get(ent.name)
+            shortest = min((h for h in ent.hits if h.text), key=lambda h: (len(h.text), h.start)).text
+            mention_hit = next((h for h in ent.hits if h.text == shortest), first)
+            sent = _sentence_at(sents, mention_hit.start)
+            qty = next((h.quantity for h in ent.hits if h.quantity), None)
+            attrs: dict[str, Any] = {
+                "vendor": info.vendor if info else None,
+                "hw_class": info.hw_class if info else ent.name,
+                "generation": info.generation if info and info.kind == "product" else None,
+                "quantity": qty,
+                "broader": self.reg.broader_chain(ent.name),
+            }
+            decisive = next(h for h in ent.hits if h.role == role) if any(h.role == role for h in ent.hits) else first
+            out.append(Mention(
+                type="hardware", name=ent.name, role=role, text=shortest,
+                evidence=Evidence(sent.text, mention_hit.start, mention_hit.end,
+                                  f"kg_hardware.{first.rule}.{decisive.role}",
+                                  0.95 if first.kind == "product" else 0.85),
+                aliases=tuple(dict.fromkeys(h.text for h in ent.hits if h.text != shortest)),
+                attrs=attrs))
+        return out
+
+    def _merge_families(self, entities: dict[str, _Entity]) -> None:
+        """A family head (``Google Pixel EdgeTPU``) folds into the one member named with it."""
+        for name in list(entities):
+            info = self.reg.get(name)
+            if info is None or info.kind != "product":
+                continue
+            members = [n for n in entities if n != name and (m := self.reg.get(n)) is not None
+                       and m.family == name and m.kind == "product"]
+            if len(members) == 1:
+                entities[members[0]].hits = sorted(entities[members[0]].hits + entities.pop(name).hits,
+                                                   key=lambda h: h.start)
+
+    def _quantity(self, text: str, h: _Hit, sent: _Sentence) -> int | None:
+        left = text[max(sent.start, h.start - 30): h.start]
+        m = self.rules.quantity_left.search(left)
+        if not m:
+            return None
+        raw = (m.group("num") or m.group("num2") or "").lower()
+        if raw in self.rules.number_words:
+            return self.rules.number_words[raw]
+        try:
+            n = int(raw.replace(",", ""))
+        except ValueError:
+            return None
+        if m.group("num2") and 1900 <= n <= 2100 and "," not in raw:
+            return None  # a year, not a count
+        return n if n > 0 else None
+
+    def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool) -> str:
+        r = self.rules
+        if sent.is_title:
+            return "evaluated_on" if analysis_paper else "targets"
+        rel = h.start - sent.start
+        left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
+        right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
+        cm = r.compared_left.search(left)
+        if cm and not r.compared_blockers.search(left[cm.end() - len(cm.group(0)):][6:]) \
+                or r.compared_right.match(right):
+            return "compared_against"
+        if r.mentioned_left.search(left):
+            return "mentioned"
+        if r.targets_left.search(left) or r.targets_right.match(right):
+            return "targets"
+        if h.quantity or r.evaluated_left.search(left):
+            if r.evaluated_sentence.search(sent.text):
+                return "evaluated_on"
+        if r.mentioned_sentence.match(sent.text) or not r.own_work.search(sent.text):
+            return "mentioned"
+        return "targets"
+
+
+def _sentence_at(sents: list[_Sentence], pos: int) -> _Sentence:
+    for s in sents:
+        if s.start <= pos < s.end:
+            return s
+    return sents[-1]
+
+
+def _overlaps(h: _Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(h.start < e and s < h.end for s, e in spans)
+
+
+def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
+    """Longest-first, leftmost-first selection of non-overlapping hits."""
+    out: list[_Hit] = []
+    spans: list[tuple[int, int]] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if not _overlaps(h, spans):
+            out.append(h)
+            spans.append((h.start, h.end))
+    return sorted(out, key=lambda h: h.start)

@@ -1,10 +1,123 @@
-"""Sentence boundaries the default sentencizer misses: the title is its own sentence."""
+"""Sentence boundaries for abstracts: fixes what spaCy's rule sentencizer gets wrong.
+
+Evidence strings are whole sentences, so a wrong boundary shows up in every mention's
+evidence. The sentencizer splits after every "." token and knows nothing else, which fails
+on abstracts in both directions:
+
+* missed boundaries: the tokenizer keeps a final "." attached to mixed-case words ending in a
+  capital ("3.5 dB. We", "traditional MoE. We", "GPT-4V. The"), so no "." token exists; the
+  title has no final stop at all and would be glued to the first sentence;
+* wrong boundaries: "et al. (2020)", "Fig. 3", "Eq. 2", "cf. the", "approx. 3x" are tokenised
+  as word + "." and split there; a "." followed by a lower-case word is rarely a sentence end.
+
+``kg_title_boundary`` runs right after the sentencizer and redoes the decision in one pass
+over the tokens. It first splits the glued "word." tokens (so later components also see
+"MoE" and "dB" as words and the vocabularies match them), then sets ``is_sent_start`` on every
+token.
+"""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.model import TITLE_SEPARATOR
+
+#: Words that end with a "." that is not a full stop. Lower-case, without the period.
+#: Kept here rather than in a data file: they are part of the segmentation rule, not a
+#: user-extensible vocabulary.
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "al", "fig", "figs", "eq", "eqs", "sec", "secs", "sect", "tab", "tbl", "cf", "approx",
+    "resp", "vs", "no", "nos", "ref", "refs", "ca", "viz", "e.g", "i.e", "w.r.t", "et",
+    "dr", "mr", "mrs", "ms", "prof", "jr", "sr", "st", "inc", "ltd", "corp", "co", "dept",
+    "univ", "vol", "pp", "ch", "chap", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "incl", "excl",
+})
+
+#: Abbreviations that also end sentences often enough that a capital after them means a
+#: new sentence ("... such as A, B, etc. We show").
+SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({"etc"})
+
+#: A glued "word." token the tokenizer did not split: letters/digits/+/- and a final stop.
+_GLUED_STOP = re.compile(r"^(?=[^.]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9+\-]*\.$")
+
+_FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "。"})
+_CLOSERS = frozenset({")", "]", "}", '"', "'", "”", "’", "»"})
+
+
+def _split_glued_stops(doc: Doc) -> Doc:
+    """Splits "MoE." into "MoE" + "." when it is followed by a space or ends the text."""
+    todo: list[Token] = []
+    for tok in doc:
+        text = tok.text
+        if (len(text) >= 3 and text[-1] == "." and (tok.whitespace_ or tok.i == len(doc) - 1)
+                and _GLUED_STOP.match(text) and text[:-1].lower() not in ABBREVIATIONS):
+            todo.append(tok)
+    if todo:
+        with doc.retokenize() as retok:
+            for tok in todo:
+                retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+    return doc
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    """The first non-space token after ``i`` that is not a closing quote or bracket."""
+    n = len(doc)
+    j = i + 1
+    while j < n and (doc[j].is_space or doc[j].text in _CLOSERS):
+        j += 1
+    return doc[j] if j < n else None
+
+
+def _starts_sentence(doc: Doc, nxt: Token) -> bool:
+    """Whether a word after final punctuation can begin a sentence.
+
+    Lower-case words continue the sentence ("Fig. 3 shows" is handled by the abbreviation
+    list; "e.g. the" by this rule), except names that are written lower-case but contain a
+    capital ("vLLM", "semi-PD").
+    """
+    first = nxt.text[0]
+    if not first.isalpha() or first.isupper():
+        return first not in ",;:)]}%"
+    if any(ch.isupper() for ch in nxt.text):
+        return True
+    j = nxt.i
+    return (j + 2 < len(doc) and doc[j + 1].text == "-"
+            and any(ch.isupper() for ch in doc[j + 2].text))
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Sets ``is_sent_start`` on every token of ``doc`` (one pass)."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    title_done = False
+    for i, tok in enumerate(doc):
+        text = tok.text
+        if tok.is_space:
+            if (not title_done and TITLE_SEPARATOR in text) or "\n\n" in text:
+                title_done = True
+                if i + 1 < n:
+                    starts[i + 1] = True
+            continue
+        if text not in _FINAL_PUNCT:
+            continue
+        if text == "." and i > 0:
+            prev = doc[i - 1].text.lower()
+            if (prev in ABBREVIATIONS and not doc[i - 1].whitespace_
+                    and prev not in SENTENCE_FINAL_ABBREVIATIONS):
+                continue
+        nxt = _next_word(doc, i)
+        if nxt is None or not _starts_sentence(doc, nxt):
+            continue
+        # Closing quotes/brackets and spaces stay with the sentence that ends here.
+        starts[nxt.i] = True
+    for tok, s in zip(doc, starts):
+        tok.is_sent_start = s
+    return doc
 
 
 @Language.factory("kg_title_boundary")
@@ -13,15 +126,11 @@ def make_title_boundary(nlp: Language, name: str) -> "TitleBoundary":
 
 
 class TitleBoundary:
-    """Starts a sentence after the title separator and after blank lines.
+    """Sentence boundaries for title + abstract: title on its own, abstract fixed up.
 
-    A title has no final full stop, so the sentencizer would glue it to the abstract's first
-    sentence and every title mention would carry a two-sentence evidence string.
+    Runs after the sentencizer (or instead of it) and overrides its decisions; the factory
+    keeps its historical name because the pipeline refers to it.
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, tok in enumerate(doc):
-            if TITLE_SEPARATOR in tok.text and tok.is_space and i + 1 < len(doc):
-                doc[i + 1].is_sent_start = True
-                break
-        return doc
+        return set_sentence_starts(_split_glued_stops(doc))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import doc_ext
@@ -45,6 +45,7 @@ class Technique:
     pref_label: str
     alt_labels: tuple[str, ...]
     exclude: tuple[str, ...]
+    patterns: tuple[list[dict[str, Any]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,8 @@ def load_techniques(filename: str = "techniques.json") -> tuple[list[Technique],
     data: dict[str, Any] = load_json(filename)
     concepts = [
         Technique(id=c["id"], pref_label=c["prefLabel"],
-                  alt_labels=tuple(c.get("altLabels", ())), exclude=tuple(c.get("exclude", ())))
+                  alt_labels=tuple(c.get("altLabels", ())), exclude=tuple(c.get("exclude", ())),
+                  patterns=tuple(c.get("patterns", ())))
         for c in data["concepts"]
     ]
     rules = [
@@ -115,8 +117,13 @@ class TechniqueTagger:
         self.by_label = {c.pref_label: c for c in self.concepts}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        #: Token patterns for phrasings a label list cannot enumerate
+        #: ("fused AllReduce-RMSNorm kernel", "reduce the number of visual tokens").
+        self.patterns = Matcher(nlp.vocab)
         for c in self.concepts:
             self._add(nlp, f"{_POS}|{c.id}", (c.pref_label, *c.alt_labels))
+            if c.patterns:
+                self.patterns.add(f"{_POS}|{c.id}", list(c.patterns))
             if c.exclude:
                 self._add(nlp, f"{_NEG}|{c.id}", c.exclude)
 
@@ -138,7 +145,7 @@ class TechniqueTagger:
         strings = doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {}
         vetoes: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in (*self.lower(doc), *self.orth(doc)):
+        for match_id, start, end in (*self.lower(doc), *self.orth(doc), *self.patterns(doc)):
             kind, cid = strings[match_id].split("|", 1)
             (found if kind == _POS else vetoes).setdefault(cid, []).append((start, end))
         first: dict[str, tuple[int, int]] = {}

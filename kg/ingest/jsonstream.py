@@ -199,11 +199,28 @@ def _lines(probe: str, stream: IO[str], name: str) -> Iterator[Item | RecordErro
         if not s:
             continue
         try:
-            yield lineno, None, json.loads(s, strict=False)
+            value = json.loads(s, strict=False)
         except ValueError as e:
             yield RecordError(f"{name}:{lineno}", f"broken JSON line: {e}")
+            continue
         except RecursionError:
             yield RecordError(f"{name}:{lineno}", "broken JSON line: nested too deeply")
+            continue
+        wrapped = _wrapped(value)
+        if wrapped is None:
+            yield lineno, None, value
+        else:
+            for idx, element in enumerate(wrapped):
+                yield lineno, idx, element
+
+
+def _wrapped(value: Any) -> list[Any] | None:
+    """The records of a one-line result page (``{"data": [...]}``), else None."""
+    if isinstance(value, dict) and "title" not in value:
+        for k in WRAPPER_KEYS:
+            if isinstance(value.get(k), list):
+                return value[k]
+    return None
 
 
 def read_with(stream: IO[str], name: str, mapper: Mapper) -> Iterator[Paper | RecordError]:

@@ -1,0 +1,150 @@
+"""Query latency on a built graph: every saved query (queries/*.rq) and papers-by-hardware.
+
+    python benchmarks/bench_query.py --graph benchmarks/.work/graph-20k-w2 [--runs 30]
+
+The store is opened once, read-only, as ``kg serve`` would; each query runs ``--warmup``
+times untimed, then ``--runs`` times, its whole result read. Saved queries run through
+``kg.query`` when it offers a way to run one by name, else as SPARQL text with the
+project's prefixes. Papers-by-hardware uses the product most papers name (the worst case
+among products) through the same function ``kg papers --hardware`` uses, when it exists.
+"""
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, emit, log, percentile  # noqa: E402
+
+
+def _time(fn: Callable[[], Any], warmup: int, runs: int) -> dict[str, Any]:
+    n = 0
+    for _ in range(warmup):
+        fn()
+    ts = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        rows = fn()
+        ts.append((time.perf_counter() - t) * 1000)
+        n = rows
+    return {"p50_ms": round(percentile(ts, 0.5), 2), "p95_ms": round(percentile(ts, 0.95), 2),
+            "rows": n}
+
+
+def _count(result: Any) -> int:
+    if isinstance(result, bool):
+        return int(result)
+    if isinstance(result, dict):
+        for k in ("rows", "results", "papers", "items"):
+            if k in result:
+                return _count(result[k])
+        return len(result)
+    try:
+        return sum(1 for _ in result)
+    except TypeError:
+        return 1
+
+
+def top_hardware(store: Any) -> tuple[str, str, int] | None:
+    """(IRI, label, papers) of the hardware product most papers name."""
+    from kg.graph.namespaces import sparql_prefixes
+
+    q = sparql_prefixes() + """
+    SELECT ?e (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
+      ?p kg:hasHardware ?e . OPTIONAL { ?e skos:prefLabel ?l }
+    } GROUP BY ?e ORDER BY DESC(?n) LIMIT 1"""
+    rows = list(store.query(q))
+    if not rows:
+        return None
+    e, label, n = rows[0]
+    return e.value, (label.value if label is not None else e.value), int(n.value)
+
+
+def _saved_query_runner(store: Any, graph: str) -> tuple[str, Callable[[Path], Callable[[], Any]]]:
+    """How saved queries are run: kg.query's own function if there is one, else raw SPARQL."""
+    try:
+        import kg.query as kq
+    except ImportError:
+        kq = None
+    for name in ("run_saved_query", "run_saved", "run_named_query", "saved_query", "run_query"):
+        fn = getattr(kq, name, None) if kq else None
+        if callable(fn):
+            params = list(inspect.signature(fn).parameters)
+            log(f"saved queries via kg.query.{name}{tuple(params)}")
+
+            def make(path: Path, fn: Callable = fn, params: list = params) -> Callable[[], Any]:
+                first = store if params and params[0] in ("store",) else graph
+                return lambda: _count(fn(first, path.stem))
+
+            return f"kg.query.{name}", make
+    from kg.graph.namespaces import sparql_prefixes
+
+    def make_raw(path: Path) -> Callable[[], Any]:
+        text = path.read_text(encoding="utf-8")
+        full = text if "PREFIX kg:" in text else sparql_prefixes() + text
+        return lambda: _count(store.query(full))
+
+    return "pyoxigraph Store.query (raw .rq text + project prefixes)", make_raw
+
+
+def _papers_by_hardware(store: Any, graph: str, hw_iri: str, label: str) -> tuple[str, Callable[[], Any]]:
+    try:
+        import kg.query as kq
+    except ImportError:
+        kq = None
+    for name in ("papers_by_hardware", "papers_with_hardware", "find_papers", "papers"):
+        fn = getattr(kq, name, None) if kq else None
+        if callable(fn):
+            params = inspect.signature(fn).parameters
+            first = store if next(iter(params), "") == "store" else graph
+            kw = "hardware" if "hardware" in params else None
+            if kw:
+                return f"kg.query.{name}", lambda: _count(fn(first, hardware=label))
+            return f"kg.query.{name}", lambda: _count(fn(first, label))
+    from kg.graph.namespaces import sparql_prefixes
+
+    q = sparql_prefixes() + f"""
+    SELECT DISTINCT ?paper ?title WHERE {{
+      ?e skos:broader* <{hw_iri}> . ?paper kg:hasHardware ?e ; dcterms:title ?title .
+    }}"""
+    return "SPARQL (kg:hasHardware, skos:broader*)", lambda: _count(store.query(q))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--graph", required=True)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--warmup", type=int, default=3)
+    a = ap.parse_args()
+    from kg.graph.store import open_store
+
+    t = time.perf_counter()
+    store = open_store(a.graph)
+    res: dict[str, Any] = {"graph": a.graph, "open_ms": round((time.perf_counter() - t) * 1000, 1),
+                           "queries": {}}
+    how, make = _saved_query_runner(store, a.graph)
+    res["saved_via"] = how
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        try:
+            res["queries"][path.stem] = _time(make(path), a.warmup, a.runs)
+        except Exception as e:  # a broken saved query is reported, not fatal
+            res["queries"][path.stem] = {"error": f"{type(e).__name__}: {e}"[:300]}
+        log(path.stem, res["queries"][path.stem])
+    hw = top_hardware(store)
+    if hw:
+        via, fn = _papers_by_hardware(store, a.graph, hw[0], hw[1])
+        res["hardware"] = {"product": hw[1], "papers": hw[2], "via": via,
+                           **_time(fn, a.warmup, a.runs)}
+        log("papers-by-hardware", res["hardware"])
+    else:
+        res["hardware"] = {"error": "no hardware in the graph"}
+    emit(res)
+
+
+if __name__ == "__main__":
+    main()

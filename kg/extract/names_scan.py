@@ -1,0 +1,862 @@
+"""Finds dataset and method names in a paper and decides one type and role per name.
+
+Why one shared analysis for two components: a name is a dataset *or* a method, never both,
+and the evidence for either (``the X dataset``, ``outperforms X``) is the same scan of the
+same sentences. ``kg_datasets`` runs the scan and caches it on the Doc; ``kg_methods`` reuses
+the cached result (or runs the scan itself when ``kg_datasets`` is not in the pipeline).
+
+Why regexes over the text instead of token patterns: spaCy's English tokenizer splits names
+unevenly (``ImageNet-1K`` -> ``ImageNet-1`` ``K``; ``BAE-Net`` -> ``BAE`` ``-`` ``Net``), so
+token-level matching misses versioned and hyphenated names. All patterns are compiled once
+per process; the gazetteers are one trie-shaped regex each, which the ``re`` engine scans in
+one pass.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+from spacy.tokens import Doc
+
+from kg.extract.vocab import load_json
+from kg.model import TITLE_SEPARATOR, Evidence, Mention
+
+
+def norm_key(s: str) -> str:
+    """The key two spellings of a name share (the scorer's normalisation: case, punctuation)."""
+    return re.sub(r"[^0-9a-z]+", "", s.lower())
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabularies
+# --------------------------------------------------------------------------------------------
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie, so lookup cost grows with name length, not count."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    name: str
+    kind: str  # "dataset" | "method"
+    forms: frozenset[str]  # exact written forms
+    context: bool
+
+
+@dataclass
+class Gazetteer:
+    """Known names of one kind: a compiled matcher and a lower-cased form -> entry table."""
+
+    kind: str
+    regex: re.Pattern[str]
+    by_lower: dict[str, GazEntry]
+
+
+def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
+    by_lower: dict[str, GazEntry] = {}
+    for e in load_json(filename)["entries"]:
+        forms = frozenset([e["name"], *e.get("aliases", [])])
+        entry = GazEntry(e["name"], kind, forms, bool(e.get("context")))
+        for f in forms:
+            by_lower.setdefault(f.lower(), entry)
+    alt = _trie_regex(sorted(by_lower, key=len, reverse=True))
+    regex = re.compile(rf"(?<![\w\-/.@])(?:{alt})(?![\w]|-[A-Za-z]{{3,}}|\.\w)", re.IGNORECASE)
+    return Gazetteer(kind, regex, by_lower)
+
+
+@dataclass
+class Vocab:
+    datasets: Gazetteer
+    methods: Gazetteer
+    not_method: frozenset[str]
+    not_method_lower: frozenset[str]
+    task_suffix: frozenset[str]
+    keep_suffix: frozenset[str]
+    dataset_heads: frozenset[str]
+    dataset_name_res: tuple[re.Pattern[str], ...]
+    method_heads: frozenset[str]
+    stop_cap: frozenset[str]
+    self_re: re.Pattern[str]
+    propose_re: re.Pattern[str]
+    introduce_re: re.Pattern[str]
+    name_re: re.Pattern[str]
+    use_re: re.Pattern[str]
+    compare_re: re.Pattern[str]
+    background_re: re.Pattern[str]
+    list_re: re.Pattern[str]
+    dataset_head_re: re.Pattern[str]
+
+
+def _words_re(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    """Everything compiled once per process."""
+    c = load_json("cues.json")
+    return Vocab(
+        datasets=_load_gazetteer("datasets.json", "dataset"),
+        methods=_load_gazetteer("methods.json", "method"),
+        not_method=frozenset(c["not_method_exact"]),
+        not_method_lower=frozenset(w.lower() for w in c["not_method_exact"] if len(w) > 3),
+        task_suffix=frozenset(c["not_method_suffix_words"]),
+        keep_suffix=frozenset(c["method_keep_suffix_words"]),
+        dataset_heads=frozenset(c["dataset_heads"]),
+        dataset_name_res=tuple(re.compile(p) for p in c["dataset_name_patterns"]),
+        method_heads=frozenset(c["method_heads"]),
+        stop_cap=frozenset(c["stop_capitalised"]),
+        self_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['self_cues'])})(?![\w-])", re.I),
+        propose_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['propose_verbs'])})(?![\w-])", re.I),
+        introduce_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['introduce_verbs'])})(?![\w-])", re.I),
+        name_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['name_verbs'])})(?:\s+(?:as|it|them|this|the))?\s*[:,]?\s*", re.I),
+        use_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['use_cues'])})(?![\w-])", re.I),
+        compare_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['compare_cues'])})(?![\w-])", re.I),
+        background_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['background_cues'])})(?![\w-])", re.I),
+        list_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['list_cues'])})\s*", re.I),
+        dataset_head_re=re.compile(rf"\s*(?:{_words_re(c['dataset_heads'])})(?![\w-])", re.I),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Name shapes
+# --------------------------------------------------------------------------------------------
+
+#: A "word" that could be (part of) a name: letters/digits joined by - . + ^ / _ '
+WORD = r"[A-Za-z0-9][\w\-.+^'’]*[\w+]|[A-Za-z0-9]"
+WORD_RE = re.compile(rf"(?<![\w\-.^+])(?:{WORD})")
+#: Version / size / variant suffixes after a known name: ImageNet-1K, Llama 2 70B, GPT-4o mini.
+SUFFIX_RE = re.compile(
+    r"(?:(?:[-_ ]?v?\d+(?:\.\d+)*(?:[a-zA-Z]{1,2}\b|x\d+[BM])?|-\d+[BMK]?"
+    r"|[- ](?:mini|Mini|Turbo|turbo|Pro|Ultra|Flash|Instruct|Chat|Base|XL|XXL|Large|large|Medium|medium|Small|small|Tiny|tiny|Lite|lite|Plus|Max|Nano|HQ|R1|V\d|VL|Coder|Math|Omni|Vision|Sonnet|Opus|Haiku|Preview|Hybrid-Large|Hybrid-Medium)"
+    r"(?![\w])|\+\+?|-?\d+(?:\.\d+)*[BMK]\b))+"
+)
+ACR_INNER = re.compile(r"^[A-Za-z0-9][\w\-.+^²]*$")
+PURE_NUMBERISH = re.compile(
+    r"^(?:[\d.,]+(?:[xX×%]|[KMBGTkmbgt]|ms|s|fps|bit|bits|b|B|GB|MB|TB|W|nm|mm|cm|px|p|k|dB|Hz|kHz|MHz|GHz|GiB|TFLOPs?|FLOPs?|K\d+)?|"
+    r"(?:FP|INT|BF|UINT|NF|MXFP|W\d+A)\d+\w*|[A-Z]\d{1,2}|\d+[Dd]|[A-Za-z]\d?|[IVX]+|\d+(?:st|nd|rd|th)|x\d+|"
+    r"\d+[-–]\w+|[A-Z][a-z]+\d{4}|\d+(?:\.\d+)?[a-z]{1,3})$"
+)
+
+
+def is_namey(w: str) -> bool:
+    """A token that reads as a proper name by its shape alone: MADD, BitPipe, Qwen3, semi-PD.
+
+    Title-case words (``Efficient``) and hyphenated title-case compounds (``Mask-Aware``) are
+    not: they are ordinary words in titles and sentence starts.
+    """
+    if len(w) < 2 or PURE_NUMBERISH.match(w):
+        return False
+    parts = [p for p in re.split(r"[-_/]", w) if p]
+    for p in parts:
+        core = p.rstrip("+")
+        if len(core) >= 2 and sum(ch.isupper() for ch in core) >= 2:
+            return True
+        if core[:1].isalpha() and any(ch.isupper() for ch in core[1:]):
+            return True  # xStream, d^2Cache-like internal capitals
+        if any(ch.isdigit() for ch in core) and any(ch.isalpha() for ch in core) and any(ch.isupper() for ch in core) and not PURE_NUMBERISH.match(core):
+            return True  # Qwen3, Mem4D, 2BP
+    if len(parts) >= 2 and any(len(p) == 1 and p.isupper() for p in parts) and any(p[:1].isupper() and len(p) > 2 for p in parts):
+        return True  # X-Streamer, D-DARTS
+    return False
+
+
+def is_title_word(w: str) -> bool:
+    """Capitalised word (``Mamba``, ``Sintel``): a name only with other evidence."""
+    return bool(re.match(r"^[A-Z][a-z][\w\-.+]*$", w)) or is_namey(w)
+
+
+# --------------------------------------------------------------------------------------------
+# Analysis
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Occ:
+    """One occurrence of a name in the text."""
+
+    start: int
+    end: int
+    rule: str
+    hint: str | None = None  # a role this occurrence argues for
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    kind: str | None  # dataset | method | None (undecided)
+    known: bool = False  # from a gazetteer
+    occs: list[Occ] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    long_form: str | None = None
+    strong: bool = False  # found by a rule that is evidence on its own (not only its shape)
+    kind_votes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    datasets: list[Mention]
+    methods: list[Mention]
+
+
+class Scanner:
+    """Runs the rules over one Doc. Construct per document; ``run`` returns the mentions."""
+
+    def __init__(self, doc: Doc, v: Vocab) -> None:
+        self.doc = doc
+        self.v = v
+        self.text = doc.text
+        self.sents: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(self.text))]
+        self.sent_starts = [s for s, _ in self.sents]
+        nl = self.text.find(TITLE_SEPARATOR)
+        self.title_end = nl if nl >= 0 else 0
+        self.entities: dict[str, Entity] = {}
+        self.alias_of: dict[str, str] = {}
+        self.blocked: list[tuple[int, int]] = []
+        self.claimed: list[tuple[int, int]] = []
+        for m in doc._.kg_mentions or []:
+            if m.type == "hardware":
+                self.blocked.append((m.evidence.start, m.evidence.end))
+        for u in doc._.kg_urls or []:
+            self.blocked.append((u.evidence.start, u.evidence.end))
+        for m in re.finditer(r"(?:https?://|www\.|github\.com/)\S+", self.text):
+            self.blocked.append(m.span())
+        self._sent_cache: dict[int, dict[str, bool]] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        return self.sents[i]
+
+    def in_title(self, pos: int) -> bool:
+        return pos < self.title_end
+
+    def is_blocked(self, s: int, e: int) -> bool:
+        return any(s < be and bs < e for bs, be in self.blocked)
+
+    def sent_flags(self, pos: int) -> dict[str, bool]:
+        ss, se = self.sent_of(pos)
+        f = self._sent_cache.get(ss)
+        if f is None:
+            t = self.text[ss:se]
+            f = {
+                "self": bool(self.v.self_re.search(t)),
+                "propose": bool(self.v.propose_re.search(t)),
+                "background": bool(self.v.background_re.search(t)),
+                "title": ss < self.title_end or self.in_title(ss),
+            }
+            self._sent_cache[ss] = f
+        return f
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def rejected_method_name(self, w: str) -> bool:
+        if w in self.v.not_method or w.lower() in self.v.not_method_lower:
+            return True
+        base = w[:-1] if w.endswith("s") and len(w) > 2 and w[-2].isupper() else w
+        if base in self.v.not_method:
+            return True
+        return bool(PURE_NUMBERISH.match(w))
+
+    def entity(self, name: str, kind: str | None, known: bool = False) -> Entity:
+        k = norm_key(name)
+        k = self.alias_of.get(k, k)
+        ent = self.entities.get(k)
+        if ent is None:
+            ent = Entity(key=k, name=name, kind=kind, known=known)
+            self.entities[k] = ent
+        if kind and ent.kind is None:
+            ent.kind = kind
+        ent.known = ent.known or known
+        return ent
+
+    def add(self, name: str, kind: str | None, s: int, e: int, rule: str, hint: str | None = None,
+            known: bool = False, strong: bool = False) -> Entity | None:
+        if not name or self.is_blocked(s, e):
+            return None
+        ent = self.entity(name, kind, known)
+        surface = self.text[s:e]
+        if not any(o.start == s and o.end == e for o in ent.occs):
+            ent.occs.append(Occ(s, e, rule, hint))
+        elif hint:
+            for o in ent.occs:
+                if o.start == s and o.end == e and o.hint is None:
+                    o.hint = hint
+        if surface not in ent.forms:
+            ent.forms.append(surface)
+        if kind:
+            ent.kind_votes[kind] = ent.kind_votes.get(kind, 0) + (2 if strong or known else 1)
+        ent.strong = ent.strong or strong or known
+        self.claimed.append((s, e))
+        return ent
+
+    def link(self, short: str, long: str, ent: Entity) -> None:
+        """Make ``long`` an alias of ``ent`` so later mentions of either land on one entity."""
+        lk = norm_key(long)
+        if lk in self.entities and self.entities[lk] is not ent:
+            other = self.entities.pop(lk)
+            ent.occs.extend(other.occs)
+            for f in other.forms:
+                if f not in ent.forms:
+                    ent.forms.append(f)
+            ent.known = ent.known or other.known
+            ent.strong = ent.strong or other.strong
+            for k, n in other.kind_votes.items():
+                ent.kind_votes[k] = ent.kind_votes.get(k, 0) + n
+        self.alias_of[lk] = ent.key
+        ent.long_form = ent.long_form or long
+
+    # -- rules -----------------------------------------------------------------------------
+    def gazetteer(self, gz: Gazetteer) -> None:
+        text = self.text
+        for m in gz.regex.finditer(text):
+            s, e = m.span()
+            surface = m.group(0)
+            entry = gz.by_lower.get(surface.lower())
+            if entry is None:
+                continue
+            exact = surface in entry.forms
+            if not exact:
+                if entry.context or not any(ch.isupper() for ch in surface) or len(surface) < 4:
+                    continue
+            suf = SUFFIX_RE.match(text, e)
+            ext_e = e
+            if suf and suf.group(0).strip():
+                cand = suf.group(0)
+                # a bare " 2024" after a dataset is a year only when it is not "in 2024"
+                ext_e = e + len(cand.rstrip())
+                if ext_e < len(text) and (text[ext_e].isalnum()):
+                    ext_e = e
+            full = text[s:ext_e]
+            if entry.context or (len(norm_key(surface)) <= 3 and not exact):
+                if gz.kind == "dataset" and not self.dataset_context(s, ext_e):
+                    continue
+                if gz.kind == "method" and not self.method_context_ok(s, ext_e, surface):
+                    continue
+            if gz.kind == "dataset" and len(norm_key(surface)) <= 3 and not self.dataset_context(s, ext_e):
+                continue
+            if gz.kind == "dataset":
+                ent = self.add(entry.name, "dataset", s, ext_e, f"gazetteer", known=True)
+            else:
+                name = full if ext_e > e else entry.name
+                ent = self.add(name, "method", s, ext_e, "gazetteer", known=True)
+
+    def dataset_context(self, s: int, e: int) -> bool:
+        """Is a short or ambiguous known dataset name used as a dataset here?"""
+        ss, se = self.sent_of(s)
+        window = self.text[max(ss, s - 60): min(se, e + 40)]
+        if self.v.dataset_head_re.search(window) or re.search(
+                r"\b(?:evaluat\w*|test\w*|train\w*|experiments?|results?|benchmark\w*|accuracy|score[sd]?|achiev\w+|fine-tun\w+|sets?)\b", window, re.I):
+            return True
+        return False
+
+    def method_context_ok(self, s: int, e: int, surface: str) -> bool:
+        ss, _ = self.sent_of(s)
+        if s == ss and not self.in_title(s):
+            # Sentence-initial capitalised word: may be an ordinary word.
+            return surface.isupper() or any(ch.isdigit() for ch in surface)
+        return True
+
+    def acronyms(self) -> None:
+        """``Long Form (LF)`` and ``LF (Long Form)`` and ``Name (Alias)``."""
+        text = self.text
+        for m in re.finditer(r"\(\s*([^()]{1,80}?)\s*\)", text):
+            inner = m.group(1)
+            first = re.split(r"\s*[,;]\s*|\s+(?:or|and)\s+", inner)[0].strip()
+            ps, pe = m.start(1), m.start(1) + len(first)
+            ss, _ = self.sent_of(m.start())
+            before = text[max(ss, m.start() - 150): m.start()]
+            if ACR_INNER.match(first) and sum(ch.isupper() for ch in first) >= 1 and len(first) <= 20 \
+                    and (is_namey(first) or first[:1].isupper()) and not PURE_NUMBERISH.match(first):
+                long = schwartz_hearst(first, before)
+                if long:
+                    ls = m.start() - len(before) + before.rfind(long)
+                    self.definition(first, ps, pe, long, ls, ls + len(long))
+                    continue
+                # Name (Alias): MobileNetV4 (MNv4)
+                pw = re.search(rf"({WORD})\s*$", before)
+                if pw and is_namey(pw.group(1)) and is_namey(first) and not self.rejected_method_name(first) \
+                        and not self.rejected_method_name(pw.group(1)):
+                    ws = m.start() - len(before) + pw.start(1)
+                    ent = self.add(pw.group(1), None, ws, ws + len(pw.group(1)), "acronym")
+                    if ent:
+                        self.add(pw.group(1), None, ps, pe, "acronym")
+                        self.alias_of[norm_key(first)] = ent.key
+                continue
+            # reverse: MADD (Mask-Aware Dual Diffusion)
+            pw = re.search(rf"({WORD})\s*$", before)
+            if pw and " " in inner and is_namey(pw.group(1)):
+                acr = pw.group(1)
+                if schwartz_hearst(acr, inner, reverse=True):
+                    ws = m.start() - len(before) + pw.start(1)
+                    self.definition(acr, ws, ws + len(acr), inner, m.start(1), m.end(1))
+
+    def definition(self, short: str, ss: int, se: int, long: str, ls: int, le: int) -> None:
+        v = self.v
+        lw = long.split()
+        last = lw[-1].lower().strip("-") if lw else ""
+        if self.rejected_method_name(short) or short.rstrip("s") in v.not_method:
+            return
+        kind: str | None = None
+        if last in v.dataset_heads or any(r.match(short) for r in v.dataset_name_res):
+            kind = "dataset"
+        elif last in v.task_suffix and last not in v.keep_suffix:
+            # "automatic speech recognition (ASR)", "time to first token (TTFT)": not methods,
+            # unless the paper presents it as its own contribution.
+            if not (self.sent_flags(ss)["self"] and self.sent_flags(ss)["propose"]) or last in ("learning", "models", "model", "language"):
+                return
+        ent = self.add(short, kind, ss, se, "acronym", strong=True)
+        if ent is None:
+            return
+        ent.forms.append(long) if long not in ent.forms else None
+        self.link(short, long, ent)
+
+    def title_prefix(self) -> None:
+        title = self.text[: self.title_end]
+        m = re.match(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*(.*)$", title)
+        if not m:
+            return
+        pre, rest = m.group(1), m.group(2)
+        words = pre.split()
+        if not words or len(words) > 4:
+            return
+        abstract = self.text[self.title_end:]
+        ok = len(words) == 1 and (is_title_word(words[0]) or is_namey(words[0]) or re.match(r"^[a-z]+[-A-Z]", words[0]))
+        if len(words) == 1 and not ok and re.match(r"^[\w\-.^+]+$", pre) and re.search(r"[A-Z]|\d", pre):
+            ok = True
+        if len(words) > 1:
+            ok = (any(is_namey(w) for w in words) or re.search(rf"(?<![\w-]){re.escape(pre)}(?![\w-])", abstract) is not None) \
+                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "for", "and", "the", "a", "in", "with", "to") for w in words)
+        if not ok or pre in self.v.stop_cap or self.rejected_method_name(pre):
+            return
+        is_ds = re.search(r"\b(?:benchmark|dataset|corpus|suite|testbed)s?\b", rest, re.I) is not None \
+            and not re.search(r"\b(?:model|method|framework|network|architecture|system|approach|algorithm)s?\b", rest, re.I)
+        s = m.start(1)
+        self.add(pre, "dataset" if is_ds else "method", s, s + len(pre), "title_prefix",
+                 hint="introduced" if is_ds else "proposed", strong=True)
+
+    def name_after(self, pos: int, max_words: int = 9, allow_title_words: bool = True) -> tuple[str, int, int] | None:
+        """The first name-like phrase after ``pos`` within the same sentence.
+
+        Skips determiners and lower-case modifiers (``a novel lightweight framework``);
+        stops at clause boundaries.
+        """
+        _, se = self.sent_of(pos)
+        seg = self.text[pos:se]
+        n = 0
+        for m in WORD_RE.finditer(seg):
+            w = m.group(0)
+            n += 1
+            if n > max_words:
+                return None
+            gap = seg[: m.start()]
+            if re.search(r"[;:.!?]|\b(?:that|which|to|for|by|of|in|on|with|and)\b", gap[-12:] if n > 1 else "") and n > 1 and not is_namey(w):
+                pass
+            if is_namey(w) or (allow_title_words and is_title_word(w) and w not in self.v.stop_cap):
+                s = pos + m.start()
+                e = pos + m.end()
+                # extend over following capitalised words: "Deep Optimizer States"
+                rest = self.text[e:se]
+                ext = re.match(r"(?:[ \-](?:[A-Z][\w\-+]*|\d[\w.]*|[a-z]+[A-Z][\w\-]*|of|for|and))*", rest)
+                if ext and ext.group(0):
+                    tail = ext.group(0)
+                    # do not end on a connective
+                    tail = re.sub(r"(?:\s+(?:of|for|and))+$", "", tail)
+                    e += len(tail)
+                name = self.text[s:e]
+                if name.split()[-1].lower() in self.v.method_heads and len(name.split()) > 1:
+                    cut = name.rsplit(" ", 1)[0]
+                    e = s + len(cut)
+                    name = cut
+                return name, s, e
+            if w.lower() in ("that", "which", "where", "to", "for", "by", "with", "of", "in", "on", "and", "as", "from", "we", "our", "using", "based", "is", "are"):
+                if n > 1 and w.lower() not in ("of", "and"):
+                    return None
+        return None
+
+    def propose_rules(self) -> None:
+        text = self.text
+        v = self.v
+        for ss, se in self.sents:
+            sent = text[ss:se]
+            is_self = bool(v.self_re.search(sent))
+            if is_self:
+                for m in v.propose_re.finditer(sent):
+                    pos = ss + m.end()
+                    r = self.name_after(pos, max_words=10)
+                    if r:
+                        name, s, e = r
+                        self.add_discovered(name, s, e, "propose", "proposed")
+            for m in v.name_re.finditer(sent):
+                pos = ss + m.end()
+                r = self.name_after(pos, max_words=3)
+                if r:
+                    name, s, e = r
+                    prev_self = is_self or self.sentence_index(s) <= 2
+                    self.add_discovered(name, s, e, "named", "proposed" if prev_self else None)
+            # "our X", "X (ours)"
+            for m in re.finditer(rf"(?<![\w-])[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({WORD})", sent):
+                w = m.group(1)
+                if is_namey(w) and not self.rejected_method_name(w):
+                    s = ss + m.start(1)
+                    self.add_discovered(w, s, s + len(w), "our", "proposed")
+
+    def add_discovered(self, name: str, s: int, e: int, rule: str, hint: str | None) -> None:
+        name = name.strip()
+        if not name or self.rejected_method_name(name) or name in self.v.stop_cap:
+            return
+        words = name.split()
+        if len(words) > 5:
+            return
+        if len(words) == 1 and not is_namey(name) and name.lower() in self.v.method_heads:
+            return
+        # a plain capitalised English word is a weak candidate; it needs to recur or be in the title
+        if len(words) == 1 and not is_namey(name):
+            occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
+            if occurrences < 2 and not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[: self.title_end]):
+                return
+        if len(words) > 1 and not any(is_namey(w) for w in words):
+            # "Memory-Propagated Streaming Encoding": title-case phrase, all words capitalised
+            if not all(w[:1].isupper() or w in ("of", "for", "and", "with") for w in words):
+                return
+        kind = "dataset" if self.looks_dataset(name, e) else None
+        hint2 = hint
+        if kind == "dataset" and hint == "proposed":
+            hint2 = "introduced"
+        self.add(name, kind, s, e, rule, hint=hint2, strong=True)
+
+    def looks_dataset(self, name: str, e: int) -> bool:
+        if any(r.match(name) for r in self.v.dataset_name_res):
+            return True
+        after = self.text[e: e + 40]
+        if re.match(r"\s*(?:\(\w+\)\s*)?,?\s*(?:an?\s+|the\s+)?(?:new\s+|novel\s+|large-scale\s+|comprehensive\s+|challenging\s+|unified\s+)*(?:[\w-]+\s+){0,2}?(?:dataset|benchmark|corpus|suite|testbed)s?\b", after, re.I):
+            return True
+        return False
+
+    def dataset_head_rule(self) -> None:
+        """``the X dataset``, ``X benchmark``, ``datasets such as X``."""
+        text = self.text
+        for m in re.finditer(r"(?<![\w-])(?:dataset|benchmark|corpus|corpora|suite|leaderboard|testbed|test set)s?(?![\w-])", text, re.I):
+            before = text[max(0, m.start() - 60): m.start()]
+            pw = re.search(rf"((?:{WORD})(?:[ ](?:{WORD})){{0,2}})\s*$", before)
+            if not pw:
+                continue
+            phrase = pw.group(1)
+            words = phrase.split()
+            # keep the trailing run of name-like words
+            keep: list[str] = []
+            for w in reversed(words):
+                if is_namey(w) or (is_title_word(w) and w not in self.v.stop_cap):
+                    keep.insert(0, w)
+                else:
+                    break
+            if not keep:
+                continue
+            name = " ".join(keep)
+            if self.rejected_method_name(name) and name not in ("MATH",):
+                continue
+            if not any(is_namey(w) for w in keep) and len(keep) == 1 and keep[0].lower() in ("new", "large", "public"):
+                continue
+            s = m.start() - len(before) + pw.start(1) + phrase.rfind(name)
+            if s < self.title_end and not is_namey(name):
+                continue  # titles are Title Case: "Large-Scale Dataset" is not a name
+            known = self.v.methods.by_lower.get(name.lower())
+            self.add(name, "dataset", s, s + len(name), "dataset_head", strong=True)
+        # name shapes: XBench, X-Eval, XQA
+        for m in WORD_RE.finditer(text):
+            w = m.group(0)
+            if any(r.match(w) for r in self.v.dataset_name_res) and is_namey(w) and not self.rejected_method_name(w):
+                self.add(w, "dataset", m.start(), m.end(), "dataset_shape", strong=True)
+
+    def lists(self) -> None:
+        """Items of enumerations after ``such as``/``including``/``on``/comparison cues.
+
+        A capitalised word in a list counts as a name when the list also holds a name found
+        by another rule, which is how ``LLaDA and Dream`` yields ``Dream``.
+        """
+        text = self.text
+        cue = re.compile(r"(?<![\w-])(?:such as|including|like|e\.g\.,?|namely|on|across|over|than|against|versus|vs\.?|"
+                         r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|compared (?:with|to)|"
+                         r"comparison (?:with|to)|over|and|with|from|of|using|to)\s+(?:the\s+|both\s+)?", re.I)
+        item = rf"(?:{WORD})(?:[ ](?:[A-Z][\w\-.+]*|\d[\w.]*))*"
+        list_re = re.compile(rf"({item})((?:\s*,\s*(?:and\s+|or\s+)?(?:{item})|\s+(?:and|or|&)\s+(?:{item})){{1,12}})")
+        for m in cue.finditer(text):
+            pos = m.end()
+            lm = list_re.match(text, pos)
+            if not lm:
+                continue
+            seg = lm.group(0)
+            items = [(pos + x.start(), pos + x.end()) for x in re.finditer(item, seg)]
+            items = [(s, e) for s, e in items if text[s:e] not in ("and", "or")]
+            cue_word = m.group(0).strip().lower()
+            compare = bool(re.match(r"(?:than|against|versus|vs|outperform|surpass|beat|compared|comparison|over)", cue_word))
+            background = cue_word.startswith(("such", "includ", "like", "e.g"))
+            found_kinds: list[str | None] = []
+            names: list[tuple[str, int, int]] = []
+            for s, e in items:
+                w = text[s:e]
+                # trim trailing lower-case run
+                known = self.lookup(w)
+                if known:
+                    found_kinds.append(known)
+                elif is_namey(w.split()[0]) and not self.rejected_method_name(w):
+                    found_kinds.append(self.entity_kind_at(s))
+                else:
+                    found_kinds.append(None)
+                names.append((w, s, e))
+            anchors = [k for k, (w, _, _) in zip(found_kinds, names) if k is not None or is_namey(w.split()[0])]
+            if len(anchors) < 1:
+                continue
+            tail = text[lm.end(): lm.end() + 30]
+            head_ds = bool(re.match(r"\s*(?:datasets?|benchmarks?|corpora|test sets)\b", tail, re.I))
+            all_kind = "dataset" if head_ds or "dataset" in found_kinds else None
+            hint = "compared" if compare else ("mentioned" if background else None)
+            for (w, s, e), k in zip(names, found_kinds):
+                if w in self.v.stop_cap or self.rejected_method_name(w):
+                    continue
+                if not (is_namey(w.split()[0]) or is_title_word(w.split()[0])):
+                    continue
+                if len(w.split()) > 3:
+                    continue
+                if s < self.title_end:
+                    continue
+                kind = k or all_kind
+                if k is None and not is_namey(w.split()[0]) and all_kind is None and not any(found_kinds):
+                    continue
+                if k is None and not is_namey(w.split()[0]) and not self.cap_ok(w, s):
+                    continue
+                self.add(w, kind, s, e, "list", hint=hint if kind != "dataset" else None,
+                         strong=k is not None or bool(all_kind) or any(found_kinds))
+
+    def cap_ok(self, w: str, s: int) -> bool:
+        """A capitalised list item that is not at the start of the sentence."""
+        ss, _ = self.sent_of(s)
+        return s != ss and w.split()[0] not in self.v.stop_cap
+
+    def lookup(self, w: str) -> str | None:
+        lw = w.lower()
+        if lw in self.v.datasets.by_lower:
+            return "dataset"
+        if lw in self.v.methods.by_lower:
+            return "method"
+        k = self.alias_of.get(norm_key(w), norm_key(w))
+        ent = self.entities.get(k)
+        if ent and ent.kind:
+            return ent.kind
+        return None
+
+    def entity_kind_at(self, s: int) -> str | None:
+        for ent in self.entities.values():
+            for o in ent.occs:
+                if o.start <= s < o.end:
+                    return ent.kind
+        return None
+
+    def namey_tokens(self) -> None:
+        """Every remaining token shaped like a name is a method candidate (weak evidence)."""
+        text = self.text
+        for m in WORD_RE.finditer(text):
+            w = m.group(0).rstrip(".")
+            s, e = m.start(), m.start() + len(w)
+            if not is_namey(w) or self.rejected_method_name(w):
+                continue
+            if any(cs <= s and e <= ce for cs, ce in self.claimed):
+                continue
+            # a plural of an acronym ("CNNs", "LLMs") names a class, not a method
+            if re.match(r"^[A-Z]{2,}s$", w):
+                continue
+            self.add(w, None, s, e, "shape")
+
+    # -- decisions ---------------------------------------------------------------------------
+    def resolve(self) -> Analysis:
+        ents = list(self.entities.values())
+        # occurrences of each entity's forms elsewhere in the text
+        for ent in ents:
+            for f in list(ent.forms):
+                if len(f) < 2:
+                    continue
+                for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
+                    if not any(o.start == m.start() for o in ent.occs) and not self.is_blocked(*m.span()):
+                        ent.occs.append(Occ(m.start(), m.end(), "repeat"))
+            ent.occs.sort(key=lambda o: o.start)
+        # sub-spans: drop an entity whose every occurrence sits inside another entity's span
+        spans = [(o.start, o.end, ent.key) for ent in ents for o in ent.occs]
+        keep: list[Entity] = []
+        for ent in ents:
+            inside = all(any(s <= o.start and o.end <= e and (e - s) > (o.end - o.start) and k != ent.key
+                             for s, e, k in spans) for o in ent.occs)
+            if inside:
+                continue
+            keep.append(ent)
+        proposed_keys = [e.key for e in keep if any(o.hint == "proposed" for o in e.occs)]
+        datasets: list[Mention] = []
+        methods: list[Mention] = []
+        for ent in keep:
+            kind = ent.kind
+            if kind is None:
+                kind = "method"
+            if ent.kind_votes.get("dataset", 0) > ent.kind_votes.get("method", 0):
+                kind = "dataset"
+            if kind == "dataset":
+                role = self.dataset_role(ent)
+            else:
+                role = self.method_role(ent, proposed_keys)
+                if role is None:
+                    continue
+            first = ent.occs[0]
+            ss, se = self.sent_of(first.start)
+            name = ent.name
+            aliases = tuple(f for f in dict.fromkeys(ent.forms) if norm_key(f) != norm_key(name))
+            rule = next((o.rule for o in ent.occs if o.rule != "repeat"), first.rule)
+            conf = 0.95 if ent.known else (0.85 if ent.strong else 0.6)
+            ev = Evidence(self.text[ss:se].strip(), first.start, first.end,
+                          f"kg_{'datasets' if kind == 'dataset' else 'methods'}.{rule}", conf)
+            mention = Mention(type="dataset" if kind == "dataset" else "method", name=name, role=role,
+                              text=self.text[first.start:first.end], evidence=ev, aliases=aliases)
+            (datasets if kind == "dataset" else methods).append(mention)
+        return Analysis(datasets, methods)
+
+    def dataset_role(self, ent: Entity) -> str:
+        for o in ent.occs:
+            if o.hint == "introduced":
+                return "introduced"
+        if ent.known:
+            return "used"
+        for o in ent.occs:
+            ss, se = self.sent_of(o.start)
+            sent = self.text[ss:se]
+            f = self.sent_flags(o.start)
+            pre = self.text[ss:o.start]
+            if o.start < self.title_end:
+                return "introduced"
+            if f["self"] and self.v.introduce_re.search(pre):
+                return "introduced"
+            if re.search(r"\b(?:our|new|novel|we)\b[\w\s-]{0,40}$", pre, re.I) and not re.search(r"\b(?:on|using|across)\s*$", pre):
+                return "introduced"
+        return "used"
+
+    def method_role(self, ent: Entity, proposed_keys: list[str]) -> str | None:
+        hints = [o.hint for o in ent.occs if o.hint]
+        if "proposed" in hints:
+            return "proposed"
+        # a variant of a proposed name (BAE-Net-lite, FreeLong++)
+        for pk in proposed_keys:
+            if pk != ent.key and len(pk) >= 3 and (ent.key.startswith(pk) or pk.startswith(ent.key)) and not ent.known:
+                return "proposed"
+        if not ent.known and any(o.start < self.title_end for o in ent.occs):
+            return "proposed"
+        if not ent.strong and not ent.known:
+            # shape-only candidate: keep it when it recurs or sits in a telling context
+            pass
+        # sentence-level context of each occurrence
+        roles: list[str] = []
+        for o in ent.occs:
+            ss, se = self.sent_of(o.start)
+            sent = self.text[ss:se]
+            f = self.sent_flags(o.start)
+            pre = self.text[max(ss, o.start - 80):o.start]
+            if o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and re.search(
+                    r"(?:outperform|surpass|beat|compar|than|against|versus|vs\.?|over|baseline|exceed)\w*[^.]{0,60}$", pre, re.I):
+                roles.append("compared")
+            elif not ent.known and f["self"] and (f["propose"] or re.search(r"\b(?:our|we)\b", pre[-40:], re.I)) \
+                    and not re.search(r"\b(?:based on|built (?:up)?on|using|use|uses|adopt\w*|employ\w*|leverag\w*|on top of|fine-tun\w*|with|apply\w*|follow\w*)\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)?[\w\s-]{0,30}$", pre, re.I):
+                roles.append("proposed")
+            elif o.hint == "mentioned" and not f["self"]:
+                roles.append("mentioned")
+            elif f["self"] or re.search(r"\b(?:based on|built (?:up)?on|using|on top of|fine-tun\w*|with|appl\w+ to|adopt\w*|employ\w*|leverag\w*)\b", pre, re.I):
+                roles.append("used")
+            elif f["background"] or self.sentence_index(o.start) <= 2:
+                roles.append("mentioned")
+            else:
+                roles.append("used")
+        for r in ("proposed", "compared", "used", "mentioned"):
+            if r in roles:
+                if r == "proposed" and ent.known:
+                    continue
+                return r
+        return "used"
+
+    def run(self) -> Analysis:
+        v = self.v
+        self.gazetteer(v.datasets)
+        self.gazetteer(v.methods)
+        self.acronyms()
+        self.title_prefix()
+        self.dataset_head_rule()
+        self.propose_rules()
+        self.lists()
+        self.namey_tokens()
+        return self.resolve()
+
+
+def schwartz_hearst(short: str, before: str, reverse: bool = False) -> str | None:
+    """The long form ending ``before`` whose letters spell ``short`` (Schwartz & Hearst, 2003).
+
+    With ``reverse`` the long form is ``before`` itself (``MADD (Mask-Aware Dual Diffusion)``)
+    and only the check is made.
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters or not letters[0].isalpha():
+        return None
+    words = before.split()
+    if not reverse:
+        n_max = min(len(letters) + 5, len(letters) * 2)
+        words = words[-n_max:]
+        cand = " ".join(words)
+    else:
+        cand = before.strip()
+    # strip a trailing ", or" etc.
+    cand = re.sub(r"[\s,;:]+$", "", cand)
+    si, li = len(letters) - 1, len(cand) - 1
+    while si >= 0:
+        c = letters[si]
+        while li >= 0 and (cand[li].lower() != c or (si == 0 and li > 0 and cand[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        si -= 1
+        li -= 1
+    start = cand.rfind(" ", 0, li + 1) + 1
+    long = cand[start:].strip(" ,;:(")
+    if reverse:
+        return long if len(long.split()) >= 2 or "-" in long else None
+    if not long or len(long) <= len(short) or " " not in long and "-" not in long:
+        return None
+    lw = long.split()
+    if lw[0].lower() in ("the", "a", "an", "our", "we", "and", "or", "of", "to"):
+        long = " ".join(lw[1:])
+    if len(long.split()) > len(letters) + 3:
+        return None
+    return long or None
+
+
+ANALYSIS_KEY = "kg_names_analysis"
+
+
+def analyse(doc: Doc) -> Analysis:
+    """The dataset and method mentions of ``doc``, computed once and cached on the Doc."""
+    cached = doc.user_data.get(ANALYSIS_KEY)
+    if cached is None:
+        cached = Scanner(doc, vocab()).run()
+        doc.user_data[ANALYSIS_KEY] = cached
+    return cached

@@ -1,0 +1,205 @@
+"""End-to-end: build, rebuild, add, kill, exports, NetworkX round trip, SHACL."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple
+
+from kg.graph.nx_convert import from_networkx, to_networkx
+from kg.graph.store import open_store
+from kg.pipeline import add, build, stats
+
+DATA = Path(__file__).parent / "data"
+
+
+def _triples(graph_dir: Path) -> set[tuple[str, str, str]]:
+    store = open_store(graph_dir)
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in store}
+
+
+def test_bundled_corpus_has_203_papers(bundled_graph: Path) -> None:
+    st = stats(str(bundled_graph))
+    assert st["papers"] == 203
+    assert st["triples"] > 203 * 5
+    assert (bundled_graph / "kg.ttl").is_file()
+    manifest = json.loads((bundled_graph / "manifest.json").read_text())
+    assert manifest["papers_read"] == 203 and manifest["papers_added"] == 203
+
+
+def test_rebuild_gives_the_same_triples(bundled_graph: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build([], str(again), workers=1, turtle=False, html=False)
+    assert _triples(again) == _triples(bundled_graph)
+
+
+def test_add_same_file_changes_nothing_and_new_papers_add_exactly_those(
+        bundled_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(bundled_graph, out)
+    before = _triples(out)
+    rep = add([str(Path(__file__).parents[1] / "kg" / "data" / "trending-papers.txt")], str(out),
+              workers=1, html=False, turtle=False)
+    assert rep.papers_unchanged == 203 and rep.papers_added == 0
+    assert _triples(out) == before
+
+    rep = add([str(DATA / "extra-papers.txt")], str(out), workers=1, html=False, turtle=False)
+    assert rep.papers_added == 2
+    st = stats(str(out))
+    assert st["papers"] == 205
+    after = _triples(out)
+    assert before <= after
+    new_subjects = {s for s, _, _ in after - before}
+    assert any("FastConv" in o for s, _, o in after - before)
+    assert new_subjects  # only the new papers' nodes (and their new entities) appear
+
+
+def test_changed_paper_is_replaced(tmp_path: Path) -> None:
+    src = tmp_path / "p.txt"
+    head = "Get trending papers in your email inbox once a day!\nSubscribe"
+    src.write_text(head + "A Paper About Things\nWe run on an NVIDIA A100 GPU.\n", encoding="utf-8")
+    out = tmp_path / "g"
+    build([str(src)], str(out), workers=1, html=False, turtle=False)
+    src.write_text(head + "A Paper About Things\nWe evaluate on the ImageNet dataset only.\n",
+                   encoding="utf-8")
+    rep = add([str(src)], str(out), workers=1, html=False, turtle=False)
+    assert rep.papers_replaced == 1
+    objs = {o for _, _, o in _triples(out)}
+    assert not any("A100" in o for o in objs)
+    assert any("ImageNet" in o for o in objs)
+    assert stats(str(out))["papers"] == 1
+
+
+def _corpus(path: Path, n: int) -> None:
+    lines = ["Get trending papers in your email inbox once a day!"]
+    for i in range(n):
+        lines.append(("Subscribe" if i == 0 else "") + f"Paper number {i} on fast kernels")
+        lines.append(f"We propose Method{i}, trained on ImageNet with 8 NVIDIA A100 GPUs, "
+                     f"and it is {i % 50 + 2}x faster than the CPU baseline. " * 3)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_killed_build_leaves_previous_graph_readable(bundled_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(bundled_graph, out)
+    before = _triples(out)
+    big = tmp_path / "big.txt"
+    _corpus(big, 6000)
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(big), "--out", str(out),
+                             "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(out.glob(".store-*.partial")):
+        time.sleep(0.05)
+    time.sleep(1.0)
+    assert proc.poll() is None, "build finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert _triples(out) == before
+    assert stats(str(out))["papers"] == 203
+    # the next write cleans the partial store away
+    add([str(DATA / "extra-papers.txt")], str(out), workers=1, html=False, turtle=False)
+    assert not list(out.glob(".store-*.partial"))
+
+
+def test_networkx_round_trip(bundled_graph: Path) -> None:
+    store = open_store(bundled_graph)
+    original = {Triple(q.subject, q.predicate, q.object) for q in store}
+    G = to_networkx(store)
+    assert isinstance(G, nx.MultiDiGraph)
+    back = Store()  # the store canonicalises numeric lexical forms ("1.0"^^xsd:decimal -> "1")
+    back.extend(Quad(t.subject, t.predicate, t.object) for t in from_networkx(G))
+    assert {Triple(q.subject, q.predicate, q.object) for q in back} == original
+    papers = [n for n, d in G.nodes(data=True) if d["kind"] == "Paper"]
+    assert len(papers) == 203
+
+
+@pytest.mark.parametrize("fmt,rdflib_fmt", [("turtle", "turtle"), ("n-triples", "nt"),
+                                            ("json-ld", "json-ld"), ("rdf-xml", "xml")])
+def test_rdf_exports_parse_back_with_same_triple_count(bundled_graph: Path, tmp_path: Path,
+                                                       fmt: str, rdflib_fmt: str) -> None:
+    from kg.export import export_graph
+
+    path = export_graph(str(bundled_graph), fmt, str(tmp_path / f"g.{fmt}"))
+    g = rdflib.Graph().parse(path, format=rdflib_fmt)
+    assert len(g) == len(open_store(bundled_graph))
+
+
+@pytest.mark.parametrize("fmt,reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_graph_exports_parse_back_with_same_counts(bundled_graph: Path, tmp_path: Path,
+                                                   fmt: str, reader) -> None:
+    from kg.export import export_graph
+
+    G = to_networkx(open_store(bundled_graph))
+    path = export_graph(str(bundled_graph), fmt, str(tmp_path / f"g.{fmt}"))
+    H = reader(path)
+    assert H.number_of_nodes() == G.number_of_nodes()
+    assert H.number_of_edges() == G.number_of_edges()
+
+
+def test_csv_export_writes_nodes_and_edges(bundled_graph: Path, tmp_path: Path) -> None:
+    import csv
+
+    from kg.export import export_graph
+
+    G = to_networkx(open_store(bundled_graph))
+    export_graph(str(bundled_graph), "csv", str(tmp_path / "g.csv"))
+    with open(tmp_path / "g.nodes.csv", newline="", encoding="utf-8") as fh:
+        assert sum(1 for _ in csv.reader(fh)) - 1 == G.number_of_nodes()
+    with open(tmp_path / "g.edges.csv", newline="", encoding="utf-8") as fh:
+        assert sum(1 for _ in csv.reader(fh)) - 1 == G.number_of_edges()
+
+
+def test_turtle_file_equals_store(bundled_graph: Path) -> None:
+    g = rdflib.Graph().parse(bundled_graph / "kg.ttl", format="turtle")
+    nt = open_store(bundled_graph).dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+    ref = rdflib.Graph().parse(data=nt.decode(), format="nt")
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(g, ref)
+
+
+def test_bundled_graph_validates(bundled_graph: Path) -> None:
+    from kg.graph.validate import validate_graph
+
+    assert validate_graph(str(bundled_graph)) == []
+
+
+def test_validation_reports_a_link_without_evidence(bundled_graph: Path, tmp_path: Path) -> None:
+    from pyoxigraph import Store
+
+    from kg.graph.validate import validate_graph
+
+    out = tmp_path / "bad"
+    shutil.copytree(bundled_graph, out)
+    live = out / (out / "CURRENT").read_text().strip()
+    s = Store(str(live))
+    s.update("DELETE { ?l <https://w3id.org/kg-papers/ontology#evidence> ?e } WHERE { "
+             "?l <https://w3id.org/kg-papers/ontology#evidence> ?e } ")
+    del s
+    violations = validate_graph(str(out))
+    assert violations and any("evidence" in v for v in violations)
+
+
+def test_ontology_declares_every_term_used(bundled_graph: Path) -> None:
+    from importlib import resources
+
+    from kg.graph.namespaces import KG
+
+    onto = rdflib.Graph().parse(data=(resources.files("kg") / "data" / "ontology.ttl").read_text(),
+                                format="turtle")
+    declared = {str(s) for s in onto.subjects() if str(s).startswith(KG)}
+    used = set()
+    for q in open_store(bundled_graph):
+        for t in (q.predicate, q.object):
+            if getattr(t, "value", "").startswith(KG):
+                used.add(t.value)
+    assert used <= declared, used - declared

@@ -1,0 +1,24 @@
+from kg.graph import iri
+
+
+def test_slug_merges_spelling_variants_but_not_cpp():
+    assert iri.slug("GPT-2") == iri.slug("gpt 2") == "gpt-2"
+    assert iri.slug("C++") != iri.slug("C")
+    assert iri.slug("NVIDIA RTX 4090") == "nvidia-rtx-4090"
+
+
+def test_slug_of_symbols_only_or_long_text_is_hashed():
+    assert iri.slug("???")
+    long = iri.slug("x" * 200)
+    assert len(long) < 100
+
+
+def test_paper_iri_is_injective_for_arxiv_ids():
+    a = iri.paper_iri("math/0601001")
+    b = iri.paper_iri("math-0601001")
+    assert a != b and "/" not in a.rsplit("paper/", 1)[1]
+
+
+def test_iris_are_deterministic():
+    assert iri.entity_iri("hardware", "NVIDIA A100") == iri.entity_iri("hardware", "NVIDIA A100")
+    assert iri.claim_iri("p", "3x faster", 3.0, "x") == iri.claim_iri("p", "3x faster", 3, "x")
