@@ -37,6 +37,9 @@ def _time(fn: Callable[[], Any], warmup: int, runs: int) -> dict[str, Any]:
 
 
 def _count(result: Any) -> int:
+    rows = getattr(result, "rows", None)
+    if isinstance(rows, list):
+        return len(rows)
     if isinstance(result, bool):
         return int(result)
     if isinstance(result, dict):
@@ -54,19 +57,57 @@ def top_hardware(store: Any) -> tuple[str, str, int] | None:
     """(IRI, label, papers) of the hardware product most papers name."""
     from kg.graph.namespaces import sparql_prefixes
 
-    q = sparql_prefixes() + """
-    SELECT ?e (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
-      ?p kg:hasHardware ?e . OPTIONAL { ?e skos:prefLabel ?l }
-    } GROUP BY ?e ORDER BY DESC(?n) LIMIT 1"""
-    rows = list(store.query(q))
+    # A product: a hardware entity with a vendor that nothing is narrower than (not "GPU",
+    # "NVIDIA" or "edge device"); else any hardware leaf.
+    rows: list = []
+    for extra in ("?e kg:vendor ?vendor .", ""):
+        q = sparql_prefixes() + f"""
+        SELECT ?e (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {{
+          ?p kg:hasHardware ?e . OPTIONAL {{ ?e skos:prefLabel ?l }} {extra}
+          FILTER NOT EXISTS {{ ?x skos:broader ?e }}
+        }} GROUP BY ?e ORDER BY DESC(?n) LIMIT 1"""
+        rows = list(store.query(q))
+        if rows:
+            break
     if not rows:
         return None
     e, label, n = rows[0]
     return e.value, (label.value if label is not None else e.value), int(n.value)
 
 
-def _saved_query_runner(store: Any, graph: str) -> tuple[str, Callable[[Path], Callable[[], Any]]]:
-    """How saved queries are run: kg.query's own function if there is one, else raw SPARQL."""
+def a_paper(store: Any) -> str | None:
+    """The id of a paper with the most links (for queries that need one)."""
+    from kg.graph.namespaces import sparql_prefixes
+
+    rows = list(store.query(sparql_prefixes() + """
+        SELECT ?id WHERE { ?l kg:paper ?p . ?p dcterms:identifier ?id }
+        GROUP BY ?id ORDER BY DESC(COUNT(?l)) LIMIT 1"""))
+    return rows[0][0].value if rows else None
+
+
+def _saved_query_runner(store: Any, graph: str, values: dict[str, str]
+                        ) -> tuple[str, Callable[[Path], Callable[[], Any]]]:
+    """How saved queries are run: kg.query's own function if there is one, else raw SPARQL.
+
+    ``values`` gives a value per parameter kind (hardware: the product, paper: a paper id);
+    other parameters keep their defaults.
+    """
+    try:
+        from kg.query.api import GraphHandle
+        from kg.query.saved import get_query
+
+        h = GraphHandle.open(graph)
+
+        def make(path: Path) -> Callable[[], Any]:
+            params = {p.name: values[p.kind] for p in get_query(path.stem).params
+                      if p.kind in values}
+            log(f"{path.stem}: params {params}")
+            return lambda: _count(h.query(path.stem, **params))
+
+        return ("kg.query.api.GraphHandle.query(name, **params): hardware params = the product, "
+                "paper params = the paper with most links, others default", make)
+    except ImportError:
+        pass
     try:
         import kg.query as kq
     except ImportError:
@@ -93,6 +134,14 @@ def _saved_query_runner(store: Any, graph: str) -> tuple[str, Callable[[Path], C
 
 
 def _papers_by_hardware(store: Any, graph: str, hw_iri: str, label: str) -> tuple[str, Callable[[], Any]]:
+    try:
+        from kg.query.api import GraphHandle
+
+        h = GraphHandle.open(graph)
+        return ("GraphHandle.papers(hardware=...) (what `kg papers --hardware` runs)",
+                lambda: _count(h.papers(hardware=label)))
+    except ImportError:
+        pass
     try:
         import kg.query as kq
     except ImportError:
@@ -127,7 +176,9 @@ def main() -> None:
     store = open_store(a.graph)
     res: dict[str, Any] = {"graph": a.graph, "open_ms": round((time.perf_counter() - t) * 1000, 1),
                            "queries": {}}
-    how, make = _saved_query_runner(store, a.graph)
+    hw = top_hardware(store)
+    values = {k: v for k, v in (("hardware", hw[1] if hw else None), ("paper", a_paper(store))) if v}
+    how, make = _saved_query_runner(store, a.graph, values)
     res["saved_via"] = how
     for path in sorted((ROOT / "queries").glob("*.rq")):
         try:
@@ -135,7 +186,6 @@ def main() -> None:
         except Exception as e:  # a broken saved query is reported, not fatal
             res["queries"][path.stem] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(path.stem, res["queries"][path.stem])
-    hw = top_hardware(store)
     if hw:
         via, fn = _papers_by_hardware(store, a.graph, hw[0], hw[1])
         res["hardware"] = {"product": hw[1], "papers": hw[2], "via": via,

@@ -38,8 +38,16 @@ def extract_papers_from(sources: Sequence[str], fmt: str | None = None, strict: 
 def extract_records(sources: Sequence[str], fmt: str | None = None, strict: bool = False,
                     workers: int | None = None, evidence: bool = True,
                     report: Callable[[Skip], None] | None = None) -> Iterator[dict[str, Any]]:
+    """Guideline records, one per paper id, in first-seen order.
+
+    Readers yield a richer duplicate again under the first record's id (the store replaces
+    it); here the later record replaces the earlier one so that each id is printed once.
+    Records are small (a few kB), so holding them until the end is affordable.
+    """
+    by_id: dict[str, dict[str, Any]] = {}
     for ex in extract_papers_from(sources, fmt, strict, workers, report):
-        yield ex.to_record(evidence=evidence)
+        by_id[ex.paper.id] = ex.to_record(evidence=evidence)
+    yield from by_id.values()
 
 
 #: Quads per bulk load: large enough for bulk_extend to pay off, small enough for memory.

@@ -214,3 +214,8 @@ def eval_cmd(
         from kg.cli.render import print_rows
 
         print_rows(report.to_table())
+
+
+from kg.cli import query_cmds as _query_cmds  # noqa: E402
+
+_query_cmds.register(app)

@@ -30,6 +30,8 @@ from kg.extract.hardware_registry import HardwareRegistry, load_registry
 from kg.extract.vocab import load_json
 from kg.model import Evidence, Mention
 
+#: ``doc.user_data`` key holding every hardware occurrence: (start, end, name, role, kind).
+HARDWARE_SPANS_KEY = "kg_hardware_spans"
 ROLE_PRIORITY = ("targets", "evaluated_on", "compared_against", "mentioned")
 #: How far (characters) role and quantity cues look around a mention.
 _LEFT_WINDOW = 90
@@ -103,6 +105,8 @@ class HardwareRules:
         self.mentioned_left = re.compile(r["mentioned_left"], re.I)
         self.mentioned_sentence = re.compile(r["mentioned_sentence"])
         self.own_work = re.compile(r["own_work"], re.I)
+        self.list_connector = re.compile(r["list_connector"], re.I)
+        self.results = re.compile(r["results"])
         self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
         self.class_acronym_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
@@ -125,22 +129,40 @@ class HardwareComponent:
     # -- pipeline entry -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        # most abstracts name no hardware: three C-level scans decide that before any
+        # per-sentence Python work
+        lowered = text.lower()
+        if not (self.rules.class_re.search(text)
+                or (self.reg.pattern_lower.search(lowered) if len(lowered) == len(text)
+                    else self.reg.pattern.search(text))
+                or (self.reg.pattern_cs is not None and self.reg.pattern_cs.search(text))):
+            return doc
         sents = [_Sentence(s.start_char, s.end_char, s.text, i == 0) for i, s in enumerate(doc.sents)]
         if not sents:
             return doc
         hits = self.find(text, sents)
         if hits:
-            doc_ext.mentions(doc).extend(self.to_mentions(hits, text, sents))
+            mentions = self.to_mentions(hits, text, sents)
+            doc_ext.mentions(doc).extend(mentions)
+            # every occurrence, for kg_claims to tie a number to the hardware in its sentence
+            roles = {m.name: m.role for m in mentions}
+            doc.user_data[HARDWARE_SPANS_KEY] = [
+                (h.start, h.end, h.name, roles.get(h.name, h.role), h.kind) for h in hits]
         return doc
 
     # -- finding ----------------------------------------------------------------------------------
     def find(self, text: str, sents: list[_Sentence]) -> list[_Hit]:
         """All product and class occurrences, overlaps resolved (longest, products first)."""
         cands: list[_Hit] = []
-        for pat in (self.reg.pattern, self.reg.pattern_cs):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            scans = [(self.reg.pattern_lower, lowered), (self.reg.pattern_cs, text)]
+        else:  # a character whose lowercase changes length: keep offsets exact
+            scans = [(self.reg.pattern, text), (self.reg.pattern_cs, text)]
+        for pat, haystack in scans:
             if pat is None:
                 continue
-            for m in pat.finditer(text):
+            for m in pat.finditer(haystack):
                 hit = self._product_hit(m, text, sents)
                 if hit is not None:
                     cands.append(hit)
@@ -150,15 +172,19 @@ class HardwareComponent:
         return sorted(products + classes, key=lambda h: h.start)
 
     def _product_hit(self, m: re.Match[str], text: str, sents: list[_Sentence]) -> _Hit | None:
-        written = m.group(1)
+        start, end = m.start(1), m.end(1)
+        written = text[start:end]
         entry = self.reg.lookup_match(written)
         if entry is None:
             return None
-        start, end = m.start(1), m.end(1)
         if self.rules.product_reject_right.match(text, end):
             return None
         info = self.reg.get(entry.canonical)
         if entry.needs_context:
+            # a bare "4090", "T4", "Hopper" is written as a name: no inner space ("a 2"),
+            # not shouted ("PASCAL VOC")
+            if " " in written or (written.isupper() and len(written) > 3) or written[0].islower():
+                return None
             sent = _sentence_at(sents, start)
             ctx = self.reg.contexts.get(info.hw_class if info else "GPU")
             around = sent.text[: start - sent.start] + " " + sent.text[end - sent.start:]
@@ -206,8 +232,7 @@ class HardwareComponent:
         for m in paren.finditer(text):
             before = text[max(0, m.start() - 80): m.start()]
             if long_form is None or not long_form.search(before):
-                words = re.findall(r"[A-Za-z][\w-]*", before)[-6:]
-                if len(words) >= 2 and sum(w[0].isupper() for w in words[-3:]) >= 2:
+                if len(re.findall(r"[A-Za-z][\w-]*", before)) >= 2:
                     return True
         return False
 
@@ -227,10 +252,20 @@ class HardwareComponent:
     def to_mentions(self, hits: list[_Hit], text: str, sents: list[_Sentence]) -> list[Mention]:
         title = sents[0]
         analysis_paper = bool(self.rules.title_eval.search(title.text))
+        prev: _Hit | None = None
         for h in hits:
             sent = _sentence_at(sents, h.start)
-            h.quantity = self._quantity(text, h, sent)
-            h.role = self._role(h, sent, analysis_paper)
+            if prev is not None and not text[prev.end:h.start].strip():
+                h.quantity = prev.quantity  # "4 A100 GPUs": the class word shares the count
+            else:
+                h.quantity = self._quantity(text, h, sent, prev.end if prev else 0)
+            # items of one list ("on GPU, mobile GPU and ARM CPU") share the first item's role
+            if prev is not None and sent.start <= prev.start and \
+                    self.rules.list_connector.match(text[prev.end:h.start]):
+                h.role = prev.role
+            else:
+                h.role = self._role(h, sent, analysis_paper)
+            prev = h
         entities: dict[str, _Entity] = {}
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
@@ -275,8 +310,8 @@ class HardwareComponent:
                 entities[members[0]].hits = sorted(entities[members[0]].hits + entities.pop(name).hits,
                                                    key=lambda h: h.start)
 
-    def _quantity(self, text: str, h: _Hit, sent: _Sentence) -> int | None:
-        left = text[max(sent.start, h.start - 30): h.start]
+    def _quantity(self, text: str, h: _Hit, sent: _Sentence, floor: int = 0) -> int | None:
+        left = text[max(sent.start, h.start - 30, floor): h.start]
         m = self.rules.quantity_left.search(left)
         if not m:
             return None
@@ -287,8 +322,9 @@ class HardwareComponent:
             n = int(raw.replace(",", ""))
         except ValueError:
             return None
-        if m.group("num2") and 1900 <= n <= 2100 and "," not in raw:
-            return None  # a year, not a count
+        if m.group("num2") and 1950 <= n <= 2100 and "," not in raw and \
+                re.search(r"\b(?:in|since|from|by|of|until|year)\s*$", left[: m.start()]):
+            return None  # "in 2023 GPUs ...": a year, not a count
         return n if n > 0 else None
 
     def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool) -> str:
@@ -302,16 +338,17 @@ class HardwareComponent:
         if cm and not r.compared_blockers.search(left[cm.end() - len(cm.group(0)):][6:]) \
                 or r.compared_right.match(right):
             return "compared_against"
-        if r.mentioned_left.search(left):
+        own = bool(r.own_work.search(sent.text))
+        background = bool(r.mentioned_sentence.match(sent.text)) or not own
+        if r.mentioned_left.search(left) and background and not r.results.search(sent.text):
             return "mentioned"
         if r.targets_left.search(left) or r.targets_right.match(right):
             return "targets"
-        if h.quantity or r.evaluated_left.search(left):
-            if r.evaluated_sentence.search(sent.text):
-                return "evaluated_on"
-        if r.mentioned_sentence.match(sent.text) or not r.own_work.search(sent.text):
+        if (h.quantity or r.evaluated_left.search(left)) and r.evaluated_sentence.search(sent.text):
+            return "evaluated_on"
+        if background:
             return "mentioned"
-        return "targets"
+        return "evaluated_on" if r.results.search(sent.text) else "targets"
 
 
 def _sentence_at(sents: list[_Sentence], pos: int) -> _Sentence:

@@ -210,7 +210,11 @@ class HardwareRegistry:
         cs_forms = self._alias_forms(case_sensitive=True)
         left = r"(?:(?<![A-Za-z0-9+])|(?<=\d[xX×])|(?<=\dtimes))"
         right = r"(?:'?s)?(?![A-Za-z0-9+])"
-        pat = re.compile(left + "(" + _trie_regex([r for r in ci if r]) + ")" + right, re.I)
+        body = left + "(" + _trie_regex([r for r in ci if r]) + ")" + right
+        pat = re.compile(body, re.I)
+        # the trie holds lowercase runs: matching lowercased text case-sensitively is ~3x
+        # faster than re.I (no case folding per character), same offsets for ASCII text
+        self.pattern_lower = re.compile(body)
         pat_cs = None
         if cs_forms:
             pat_cs = re.compile(left + "(" + "|".join(

@@ -71,6 +71,10 @@ class Gazetteer:
     by_lower: dict[str, GazEntry]
 
 
+_STRIPPED = ("like|based|style|inspired|specific|aware|free|level|compatible|friendly|driven|powered|guided|"
+             "generated|sized|scale|only|centric|oriented|enhanced|equipped|derived|family|series|type|format|native")
+
+
 def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
     by_lower: dict[str, GazEntry] = {}
     for e in load_json(filename)["entries"]:
@@ -79,7 +83,7 @@ def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
         for f in forms:
             by_lower.setdefault(f.lower(), entry)
     alt = _trie_regex(sorted(by_lower, key=len, reverse=True))
-    regex = re.compile(rf"(?<![\w\-/.@])(?:{alt})(?![\w]|-[A-Za-z]{{3,}}|\.\w)", re.IGNORECASE)
+    regex = re.compile(rf"(?<![\w\-/.@])(?:{alt})(?![\w]|-(?!(?:{_STRIPPED})\b)[A-Za-z]{{3,}}|\.\w|\s?[Ss]core)", re.IGNORECASE)
     return Gazetteer(kind, regex, by_lower)
 
 
@@ -104,6 +108,8 @@ class Vocab:
     background_re: re.Pattern[str]
     list_re: re.Pattern[str]
     dataset_head_re: re.Pattern[str]
+    stripped_suffix_re: re.Pattern[str]
+    generic_phrases: frozenset[str]
 
 
 def _words_re(words: Iterable[str]) -> str:
@@ -134,6 +140,8 @@ def vocab() -> Vocab:
         background_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['background_cues'])})(?![\w-])", re.I),
         list_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['list_cues'])})\s*", re.I),
         dataset_head_re=re.compile(rf"\s*(?:{_words_re(c['dataset_heads'])})(?![\w-])", re.I),
+        stripped_suffix_re=re.compile(rf"^(.+?)-(?:{_words_re(c['name_suffixes_stripped'])})$", re.I),
+        generic_phrases=frozenset(c["generic_phrases"]),
     )
 
 
@@ -154,19 +162,41 @@ ACR_INNER = re.compile(r"^[A-Za-z0-9][\w\-.+^²]*$")
 PURE_NUMBERISH = re.compile(
     r"^(?:[\d.,]+(?:[xX×%]|[KMBGTkmbgt]|ms|s|fps|bit|bits|b|B|GB|MB|TB|W|nm|mm|cm|px|p|k|dB|Hz|kHz|MHz|GHz|GiB|TFLOPs?|FLOPs?|K\d+)?|"
     r"(?:FP|INT|BF|UINT|NF|MXFP|W\d+A)\d+\w*|[A-Z]\d{1,2}|\d+[Dd]|[A-Za-z]\d?|[IVX]+|\d+(?:st|nd|rd|th)|x\d+|"
-    r"\d+[-–]\w+|[A-Z][a-z]+\d{4}|\d+(?:\.\d+)?[a-z]{1,3})$"
+    r"\d+[-–]\w+|[A-Z][a-z]+\d{4}|\d+(?:\.\d+)?[a-z]{1,3}|[\d.]+[A-Za-z]{0,3}\+|[A-Z]{2,4}[+-]\d{1,2})$"
 )
 
 
+#: Hardware and device-class shapes a method rule must not take (kg_hardware owns them).
+HARDWARE_RE = re.compile(
+    r"^(?:[AHVTLBP]\d{2,3}[A-Za-z]?|[A-Z]?RTX[\s-]?\w*|GTX\w*|A\d{4}|DGX\w*|SN\d+\w*|MI\d{2,3}X?|TPU\w*|Gaudi\d*|"
+    r"Jetson\w*|Xeon\w*|EPYC\w*|Ryzen\w*|Snapdragon\w*|M[1-4](?:\s?(?:Pro|Max|Ultra))?|"
+    r"(?:[a-z]\w*-|(?:GPU|CPU|NPU|TPU|host)-)?(?:GPU|CPU|TPU|NPU|FPGA|ASIC|DRAM|SRAM|HBM|PIM|SSD|DSP|MCU)s?(?:-(?:GPU|CPU|NPU|TPU|DRAM|[a-z]+))?)$"
+)
+
+
+#: Last words of long forms that name a task, field or device even in Title Case.
+HARD_TASK_WORDS = frozenset("""recognition generation synthesis estimation detection segmentation classification
+translation retrieval understanding reconstruction answering processing computing learning intelligence model models
+language languages unit units processor processors device devices things reality interface vision
+comprehension inpainting interpolation compression extension serving inference summarization""".split())
+
+
+#: Cheap pre-test: only words with two capitals, a capital and a digit, or an inner capital
+#: can be name-shaped; most words fail here without the full test.
+QUICK_NAMEY_RE = re.compile(r"[A-Z][^A-Z]*[A-Z0-9]|[0-9][^0-9]*[A-Z]|[a-z][A-Z]|^[A-Z]-")
+SPLIT_PARTS_RE = re.compile(r"[-_/]")
+
+
+@lru_cache(maxsize=65536)
 def is_namey(w: str) -> bool:
     """A token that reads as a proper name by its shape alone: MADD, BitPipe, Qwen3, semi-PD.
 
     Title-case words (``Efficient``) and hyphenated title-case compounds (``Mask-Aware``) are
     not: they are ordinary words in titles and sentence starts.
     """
-    if len(w) < 2 or PURE_NUMBERISH.match(w):
+    if len(w) < 2 or not QUICK_NAMEY_RE.search(w) or PURE_NUMBERISH.match(w):
         return False
-    parts = [p for p in re.split(r"[-_/]", w) if p]
+    parts = [p for p in SPLIT_PARTS_RE.split(w) if p]
     for p in parts:
         core = p.rstrip("+")
         if len(core) >= 2 and sum(ch.isupper() for ch in core) >= 2:
@@ -241,6 +271,8 @@ class Scanner:
         for m in re.finditer(r"(?:https?://|www\.|github\.com/)\S+", self.text):
             self.blocked.append(m.span())
         self._sent_cache: dict[int, dict[str, bool]] = {}
+        self.defs: dict[str, str] = {}  # short form -> long form, as defined in this text
+        self.rejected: set[str] = set()  # acronyms defined as tasks, metrics, techniques
 
     # -- helpers ---------------------------------------------------------------------------
     def sent_of(self, pos: int) -> tuple[int, int]:
@@ -276,6 +308,12 @@ class Scanner:
         base = w[:-1] if w.endswith("s") and len(w) > 2 and w[-2].isupper() else w
         if base in self.v.not_method:
             return True
+        if HARDWARE_RE.match(w) or "times" in w or w.lower() in self.v.generic_phrases:
+            return True
+        parts = [p for p in re.split(r"[-/]", w) if p]
+        if len(parts) > 1 and all(p.islower() or p in self.v.not_method or p.rstrip("s") in self.v.not_method
+                                  for p in parts):
+            return True  # AI-assisted, LLM-as-a-judge: only a generic acronym carries the shape
         return bool(PURE_NUMBERISH.match(w))
 
     def entity(self, name: str, kind: str | None, known: bool = False) -> Entity:
@@ -294,7 +332,16 @@ class Scanner:
             known: bool = False, strong: bool = False) -> Entity | None:
         if not name or self.is_blocked(s, e):
             return None
+        if not known:
+            entry = (self.v.datasets if kind == "dataset" else self.v.methods).by_lower.get(name.lower()) \
+                or self.v.datasets.by_lower.get(name.lower()) or self.v.methods.by_lower.get(name.lower())
+            if entry is not None and not entry.context and name not in self.defs and (
+                    entry.name.lower() == name.lower() or entry.kind == "dataset"):
+                name, kind, known = entry.name, entry.kind, True
         ent = self.entity(name, kind, known)
+        sk = norm_key(self.text[s:e])
+        if sk != ent.key and sk not in self.entities:
+            self.alias_of.setdefault(sk, ent.key)
         surface = self.text[s:e]
         if not any(o.start == s and o.end == e for o in ent.occs):
             ent.occs.append(Occ(s, e, rule, hint))
@@ -339,6 +386,13 @@ class Scanner:
             if not exact:
                 if entry.context or not any(ch.isupper() for ch in surface) or len(surface) < 4:
                     continue
+                if surface.isupper() and not any(f.isupper() for f in entry.forms):
+                    continue  # VLLM is not vLLM
+                if surface.endswith("s") and any(f == surface[:-1] + "S" for f in entry.forms):
+                    continue  # 3DGs (Gaussians) is not 3DGS
+            d = self.defs.get(surface)
+            if d is not None and d.lower() not in gz.by_lower and norm_key(d) not in {norm_key(f) for f in entry.forms}:
+                continue  # the text defines this acronym as something else
             suf = SUFFIX_RE.match(text, e)
             ext_e = e
             if suf and suf.group(0).strip():
@@ -348,6 +402,8 @@ class Scanner:
                 if ext_e < len(text) and (text[ext_e].isalnum()):
                     ext_e = e
             full = text[s:ext_e]
+            if entry.context and s < self.title_end and gz.kind == "method" and not surface.isupper():
+                continue  # Title Case words in titles are ordinary words
             if entry.context or (len(norm_key(surface)) <= 3 and not exact):
                 if gz.kind == "dataset" and not self.dataset_context(s, ext_e):
                     continue
@@ -358,13 +414,19 @@ class Scanner:
             if gz.kind == "dataset":
                 ent = self.add(entry.name, "dataset", s, ext_e, f"gazetteer", known=True)
             else:
-                name = full if ext_e > e else entry.name
-                ent = self.add(name, "method", s, ext_e, "gazetteer", known=True)
+                if ext_e > e or (any(ch.isdigit() for ch in surface) and norm_key(surface) != norm_key(entry.name)
+                                 and not any(ch.isdigit() for ch in entry.name)):
+                    name = full
+                else:
+                    name = entry.name
+                self.add(name, "method", s, ext_e, "gazetteer", known=True)
 
     def dataset_context(self, s: int, e: int) -> bool:
         """Is a short or ambiguous known dataset name used as a dataset here?"""
         ss, se = self.sent_of(s)
-        window = self.text[max(ss, s - 60): min(se, e + 40)]
+        window = self.text[max(ss, s - 80): min(se, e + 60)]
+        if re.search(r"\b(?:on|across|using)\s+(?:the\s+)?$", self.text[max(ss, s - 12):s], re.I):
+            return True
         if self.v.dataset_head_re.search(window) or re.search(
                 r"\b(?:evaluat\w*|test\w*|train\w*|experiments?|results?|benchmark\w*|accuracy|score[sd]?|achiev\w+|fine-tun\w+|sets?)\b", window, re.I):
             return True
@@ -382,8 +444,10 @@ class Scanner:
         text = self.text
         for m in re.finditer(r"\(\s*([^()]{1,80}?)\s*\)", text):
             inner = m.group(1)
-            first = re.split(r"\s*[,;]\s*|\s+(?:or|and)\s+", inner)[0].strip()
-            ps, pe = m.start(1), m.start(1) + len(first)
+            lead = re.match(r"(?:abbreviated as|abbreviated|short for|dubbed|termed|called|named|aka|a\.k\.a\.|hereafter|i\.e\.,?|or)\s+", inner, re.I)
+            off = lead.end() if lead else 0
+            first = re.split(r"\s*[,;]\s*|\s+(?:or|and)\s+", inner[off:])[0].strip()
+            ps, pe = m.start(1) + off, m.start(1) + off + len(first)
             ss, _ = self.sent_of(m.start())
             before = text[max(ss, m.start() - 150): m.start()]
             if ACR_INNER.match(first) and sum(ch.isupper() for ch in first) >= 1 and len(first) <= 20 \
@@ -392,6 +456,13 @@ class Scanner:
                 if long:
                     ls = m.start() - len(before) + before.rfind(long)
                     self.definition(first, ps, pe, long, ls, ls + len(long))
+                    continue
+                # head noun (Name): "one such architecture (Cortexica)"
+                hw = re.search(r"(\w+)\s*$", before)
+                if hw and hw.group(1).lower() in self.v.method_heads and " " not in first and first[:1].isupper() \
+                        and not self.rejected_method_name(first) and first not in self.v.stop_cap:
+                    f = self.sent_flags(ps)
+                    self.add(first, None, ps, pe, "paren_name", hint="proposed" if f["self"] else None, strong=True)
                     continue
                 # Name (Alias): MobileNetV4 (MNv4)
                 pw = re.search(rf"({WORD})\s*$", before)
@@ -415,15 +486,29 @@ class Scanner:
         v = self.v
         lw = long.split()
         last = lw[-1].lower().strip("-") if lw else ""
-        if self.rejected_method_name(short) or short.rstrip("s") in v.not_method:
+        self.defs[short] = long
+        f = self.sent_flags(ss)
+        own = (f["self"] and f["propose"]) or re.search(
+            r"\b(?:module|block|component|mechanism|strategy|scheme|layer|filter|guidance|network|head)\b", long, re.I) is not None
+        title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "for", "and", "the", "a", "in", "with", "to", "on")
+                         for w in long.split())
+        if self.rejected_method_name(short) or short.rstrip("s") in v.not_method or long.lower() in v.generic_phrases:
+            self.rejected.add(short)
+            return
+        if not any(ch.isupper() for ch in long) and not own and long.lower() not in v.methods.by_lower:
+            # "automatic differentiation (AD)": a lower-case concept, not a named method
+            self.rejected.add(short)
             return
         kind: str | None = None
         if last in v.dataset_heads or any(r.match(short) for r in v.dataset_name_res):
             kind = "dataset"
+        elif title_case and last not in HARD_TASK_WORDS:
+            pass
         elif last in v.task_suffix and last not in v.keep_suffix:
             # "automatic speech recognition (ASR)", "time to first token (TTFT)": not methods,
             # unless the paper presents it as its own contribution.
-            if not (self.sent_flags(ss)["self"] and self.sent_flags(ss)["propose"]) or last in ("learning", "models", "model", "language"):
+            if not own or last in ("learning", "models", "model", "language"):
+                self.rejected.add(short)
                 return
         ent = self.add(short, kind, ss, se, "acronym", strong=True)
         if ent is None:
@@ -509,6 +594,8 @@ class Scanner:
                         self.add_discovered(name, s, e, "propose", "proposed")
             for m in v.name_re.finditer(sent):
                 pos = ss + m.end()
+                if re.match(r"(?:entit|object|individual|person)", text[pos:pos + 12], re.I):
+                    continue  # "named entity recognition" is a task, not a naming
                 r = self.name_after(pos, max_words=3)
                 if r:
                     name, s, e = r
@@ -585,7 +672,7 @@ class Scanner:
         # name shapes: XBench, X-Eval, XQA
         for m in WORD_RE.finditer(text):
             w = m.group(0)
-            if any(r.match(w) for r in self.v.dataset_name_res) and is_namey(w) and not self.rejected_method_name(w):
+            if is_namey(w) and any(r.match(w) for r in self.v.dataset_name_res) and not self.rejected_method_name(w):
                 self.add(w, "dataset", m.start(), m.end(), "dataset_shape", strong=True)
 
     def lists(self) -> None:
@@ -599,13 +686,15 @@ class Scanner:
                          r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|compared (?:with|to)|"
                          r"comparison (?:with|to)|over|and|with|from|of|using|to)\s+(?:the\s+|both\s+)?", re.I)
         item = rf"(?:{WORD})(?:[ ](?:[A-Z][\w\-.+]*|\d[\w.]*))*"
-        list_re = re.compile(rf"({item})((?:\s*,\s*(?:and\s+|or\s+)?(?:{item})|\s+(?:and|or|&)\s+(?:{item})){{1,12}})")
+        par = r"(?:\s*\([^()]{1,30}\))?"
+        list_re = re.compile(rf"({item}){par}((?:\s*,\s*(?:and\s+|or\s+)?(?:{item}){par}|\s+(?:and|or|&)\s+(?:{item}){par}){{1,12}})")
         for m in cue.finditer(text):
             pos = m.end()
             lm = list_re.match(text, pos)
             if not lm:
                 continue
             seg = lm.group(0)
+            seg = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group(0)), seg)
             items = [(pos + x.start(), pos + x.end()) for x in re.finditer(item, seg)]
             items = [(s, e) for s, e in items if text[s:e] not in ("and", "or")]
             cue_word = m.group(0).strip().lower()
@@ -632,7 +721,8 @@ class Scanner:
             all_kind = "dataset" if head_ds or "dataset" in found_kinds else None
             hint = "compared" if compare else ("mentioned" if background else None)
             for (w, s, e), k in zip(names, found_kinds):
-                if w in self.v.stop_cap or self.rejected_method_name(w):
+                if w in self.v.stop_cap or self.rejected_method_name(w) or any(
+                        self.rejected_method_name(x) or x in self.v.stop_cap for x in w.split()):
                     continue
                 if not (is_namey(w.split()[0]) or is_title_word(w.split()[0])):
                     continue
@@ -676,9 +766,15 @@ class Scanner:
         """Every remaining token shaped like a name is a method candidate (weak evidence)."""
         text = self.text
         for m in WORD_RE.finditer(text):
-            w = m.group(0).rstrip(".")
+            w = m.group(0)
+            if not QUICK_NAMEY_RE.search(w):
+                continue
+            w = re.sub(r"['’]s$", "", w.rstrip("."))
+            sm = self.v.stripped_suffix_re.match(w)
+            if sm:
+                w = sm.group(1)
             s, e = m.start(), m.start() + len(w)
-            if not is_namey(w) or self.rejected_method_name(w):
+            if not is_namey(w) or self.rejected_method_name(w) or w in self.rejected:
                 continue
             if any(cs <= s and e <= ce for cs, ce in self.claimed):
                 continue
@@ -798,9 +894,9 @@ class Scanner:
 
     def run(self) -> Analysis:
         v = self.v
+        self.acronyms()
         self.gazetteer(v.datasets)
         self.gazetteer(v.methods)
-        self.acronyms()
         self.title_prefix()
         self.dataset_head_rule()
         self.propose_rules()
@@ -815,8 +911,8 @@ def schwartz_hearst(short: str, before: str, reverse: bool = False) -> str | Non
     With ``reverse`` the long form is ``before`` itself (``MADD (Mask-Aware Dual Diffusion)``)
     and only the check is made.
     """
-    letters = [c.lower() for c in short if c.isalnum()]
-    if not letters or not letters[0].isalpha():
+    letters = [c.lower() for c in short if c.isalpha()]
+    if not letters or not short[0].isalnum():
         return None
     words = before.split()
     if not reverse:

@@ -1,10 +1,212 @@
-"""TEMPORARY scaffold for kg_tasks: replaced by the real component."""
+"""``kg_tasks``: 1-3 short lowercase phrases naming the problems a paper addresses.
+
+Tasks become graph nodes that users query ("papers-by-task"), so the same task must get the
+same string in every paper. Two sources, ranked:
+
+* the vocabulary ``kg/data/tasks.json``: canonical names with aliases ("LLM inference
+  serving", "serving large language models" -> ``llm serving``); a hit in the title counts
+  more than one in the abstract, repeated hits add up;
+* patterns for tasks the vocabulary lacks: the title's "... for X" ("Reversible Decoupling
+  Network for Single Image Reflection Removal") and the abstract's "the X task" / "the task
+  of X". A phrase found this way must end in a task head noun ("removal", "generation",
+  "serving", ...) so that "for Mobile Devices" or "for Free" never become tasks; generic
+  openers ("efficient", "the") are stripped and a phrase that is itself a vocabulary alias is
+  mapped to its canonical name.
+
+The best three are kept; a generic task contained in a kept, more specific one
+("video generation" inside "long video generation") is dropped.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract import doc_ext
+from kg.extract.techniques import is_case_sensitive, label_variants
+from kg.extract.vocab import load_json
+from kg.model import TITLE_SEPARATOR, Evidence, Mention
+
+#: Words that end a phrase collected after "for" / "task of".
+_STOP_WORDS = frozenset({
+    "with", "via", "using", "by", "from", "through", "on", "in", "under", "at", "and", "or",
+    "to", "of", "which", "that", "where", "while", "is", "are", "was", "were", "has", "have",
+    "as", "into", "without", "beyond", "across", "based", "we", "it", "its", "this", "for",
+    "than", "such", "when", "can", "will", "aims", "aiming",
+})
+_MAX_WORDS = 6
+
+_SCORE_TITLE_PATTERN = 10.0
+_SCORE_TITLE_VOCAB = 8.0
+_SCORE_TASK_PATTERN = 5.0
+_SCORE_ABSTRACT_VOCAB = 2.0
 
 
-@Language.factory("kg_tasks")
-def make(nlp: Language, name: str):
-    return lambda doc: doc
+def task_key(phrase: str) -> str:
+    """Comparison key: case, hyphens and spacing ignored ("Text-to-Image" == "text to image")."""
+    return re.sub(r"[\s\-]+", " ", phrase.lower()).strip()
+
+
+def _contains(specific: str, generic: str) -> bool:
+    """Whether ``generic`` occurs in ``specific`` as whole words ("text-to-video generation"
+    contains "video generation")."""
+    return re.search(rf"(?:^|[\s\-]){re.escape(generic)}$|(?:^|[\s\-]){re.escape(generic)}[\s\-]",
+                     specific) is not None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    name: str
+    score: float
+    span: Span
+    extractor: str
+    hits: int = field(default=0)
+
+
+class TaskTagger:
+    """Appends up to ``max_tasks`` task :class:`Mention` objects per paper."""
+
+    def __init__(self, nlp: Language, vocab_file: str = "tasks.json", max_tasks: int = 3) -> None:
+        data: dict[str, Any] = load_json(vocab_file)
+        self.max_tasks = max_tasks
+        self.heads = frozenset(h.lower() for h in data["heads"])
+        self.modifiers = frozenset(m.lower() for m in data["strip_modifiers"])
+        self.reject = frozenset(task_key(r) for r in data["reject"])
+        self.canonical: dict[str, str] = {}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in data["tasks"]:
+            name = entry["name"]
+            lower: dict[str, Doc] = {}
+            orth: dict[str, Doc] = {}
+            for label in (name, *entry.get("aliases", ())):
+                self.canonical.setdefault(task_key(label), name)
+                for form in label_variants(label):
+                    if is_case_sensitive(form):
+                        orth.setdefault(form, nlp.make_doc(form))
+                    else:
+                        lower.setdefault(form.lower(), nlp.make_doc(form.lower()))
+            if lower:
+                self.lower.add(name, list(lower.values()))
+            if orth:
+                self.orth.add(name, list(orth.values()))
+
+    # -- phrase patterns -------------------------------------------------------------------
+
+    def _phrase(self, doc: Doc, start: int, end: int) -> tuple[str, Span] | None:
+        """The canonical task for tokens ``start:end`` after trimming, or None if not a task."""
+        while start < end and (doc[start].lower_ in self.modifiers or doc[start].is_punct):
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if end <= start:
+            return None
+        span = doc[start:end]
+        name = re.sub(r"\s+", " ", span.text.lower()).strip()
+        name = re.sub(r"\blarge language models?\b", "llm", name)
+        key = task_key(name)
+        if key in self.canonical:
+            return self.canonical[key], span
+        # A new task must end in a task noun and say more than the bare noun ("segmentation").
+        if doc[end - 1].lower_ not in self.heads or key in self.reject or end - start < 2:
+            return None
+        if any(t.is_digit or t.like_url or t.is_space for t in span):
+            return None
+        return name, span
+
+    def _forward(self, doc: Doc, i: int, limit: int) -> int:
+        """End of the phrase that starts at token ``i`` (exclusive), bounded by ``limit``."""
+        j = i
+        while j < limit and j - i < _MAX_WORDS:
+            t = doc[j]
+            if t.is_space or t.lower_ in _STOP_WORDS or (t.is_punct and t.text not in "-/"):
+                break
+            j += 1
+        return j
+
+    def _backward(self, doc: Doc, i: int, floor: int) -> int:
+        """Start of the phrase that ends just before token ``i``."""
+        j = i
+        while j > floor and i - j < _MAX_WORDS:
+            t = doc[j - 1]
+            if (t.is_space or t.lower_ in _STOP_WORDS or t.lower_ in self.modifiers
+                    or (t.is_punct and t.text not in "-/")):
+                break
+            j -= 1
+        return j
+
+    def _title_end(self, doc: Doc) -> int:
+        for t in doc:
+            if t.is_space and TITLE_SEPARATOR in t.text:
+                return t.i
+        return len(doc)
+
+    # -- component -------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        title_end = self._title_end(doc)
+        cands: dict[str, _Candidate] = {}
+
+        def add(name: str, span: Span, score: float, extractor: str) -> None:
+            c = cands.get(name)
+            if c is None:
+                cands[name] = _Candidate(name, score, span, extractor, 1)
+            else:
+                c.score += score if c.hits < 3 else 0.0
+                c.hits += 1
+                if span.start < c.span.start:
+                    c.span = span
+
+        for i in range(title_end):
+            if doc[i].lower_ == "for":
+                found = self._phrase(doc, i + 1, self._forward(doc, i + 1, title_end))
+                if found:
+                    add(found[0], found[1], _SCORE_TITLE_PATTERN, "kg_tasks.title_for")
+        for tok in doc:
+            if tok.lower_ not in ("task", "tasks", "problem"):
+                continue
+            i = tok.i
+            if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+                found = self._phrase(doc, i + 2, self._forward(doc, i + 2, len(doc)))
+            else:
+                found = self._phrase(doc, self._backward(doc, i, 0), i)
+            if found:
+                add(found[0], found[1], _SCORE_TASK_PATTERN, "kg_tasks.task_pattern")
+        strings = doc.vocab.strings
+        # Longest match wins: "speech super-resolution" is not also "super-resolution".
+        spans = filter_spans([Span(doc, s, e, label=m)
+                              for m, s, e in (*self.lower(doc), *self.orth(doc))])
+        for span in spans:
+            score = _SCORE_TITLE_VOCAB if span.start < title_end else _SCORE_ABSTRACT_VOCAB
+            add(strings[span.label], span, score, "kg_tasks.vocabulary")
+
+        chosen: list[_Candidate] = []
+        for c in sorted(cands.values(), key=lambda c: (-c.score, c.span.start)):
+            if len(chosen) >= self.max_tasks:
+                break
+            if any(_contains(k.name, c.name) for k in chosen):
+                continue
+            chosen.append(c)
+        # Keep the specific task when a generic one it contains was also chosen.
+        chosen = [c for c in chosen
+                  if not any(k is not c and _contains(k.name, c.name) for k in chosen)]
+        out = doc_ext.mentions(doc)
+        for c in chosen:
+            sent = c.span.sent
+            out.append(Mention(
+                type="task", name=c.name, role=None, text=c.span.text,
+                evidence=Evidence(sentence=sent.text.strip(), start=c.span.start_char,
+                                  end=c.span.end_char, extractor=c.extractor,
+                                  confidence=min(1.0, c.score / _SCORE_TITLE_PATTERN))))
+        return doc
+
+
+@Language.factory("kg_tasks", default_config={"vocab_file": "tasks.json", "max_tasks": 3})
+def make_task_tagger(nlp: Language, name: str, vocab_file: str, max_tasks: int) -> TaskTagger:
+    """The task tagger; ``vocab_file`` names a task vocabulary in ``kg/data``."""
+    return TaskTagger(nlp, vocab_file=vocab_file, max_tasks=max_tasks)

@@ -58,10 +58,13 @@ def arxiv_id(value: Any) -> str | None:
 
 
 def doi(value: Any) -> str | None:
-    """A bare, lower-cased DOI (``10.1103/physrevd.76.013009``) or None."""
+    """A bare, lower-cased DOI (``10.1103/physrevd.76.013009``) or None; the first of several."""
     if not isinstance(value, str):
         return None
-    s = _DOI_PREFIX.sub("", value.strip()).strip().lower()
+    parts = value.split()  # the OAI snapshot lists several DOIs separated by spaces
+    if not parts:
+        return None
+    s = _DOI_PREFIX.sub("", parts[0]).lower()
     return s if re.match(r"^10\.\d{3,}/\S+$", s) else None
 
 

@@ -31,7 +31,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "categories": ("categories", "category", "keywords", "authorkeywords"),
 }
 PLACEHOLDERS = ("[no abstract available]", "no abstract available", "n/a")
-_NOTICE = re.compile(r"\s*©[^©]{0,200}$")
+_NOTICE = re.compile(r"\s*(?:Copyright:?\s*)?©[^©]{0,400}$")
 
 # Scopus "References" fields reach 50,000 characters; the default limit is 131,072.
 csv.field_size_limit(min(sys.maxsize, 1 << 28))

@@ -29,7 +29,7 @@ from kg.model import Paper
 #: Keys of a top-level object whose array value holds the records.
 WRAPPER_KEYS = frozenset({"results", "data", "papers", "items", "works", "records"})
 #: A JSON Lines line longer than this is handed to the document parser instead.
-MAX_PROBE_LINE = 1 << 20
+MAX_PROBE_LINE = 1 << 18
 MAX_RECORD_CHARS = 256 << 20
 _CHUNK = 1 << 16
 _WS = " \t\n\r"
@@ -56,14 +56,16 @@ class _Doc:
         self.pos = 0
         self.line = first_line  # line number of buf[0]
         self.eof = False
+        self._mark = (0, first_line)  # (offset in buf, its line): lineno() counts from here
 
     def _more(self, n: int = _CHUNK) -> bool:
         if self.eof:
             return False
         if self.pos:
-            self.line += self.buf.count("\n", 0, self.pos)
+            self.line = self.lineno()
             self.buf = self.buf[self.pos:]
             self.pos = 0
+            self._mark = (0, self.line)
         data = self.stream.read(n)
         if not data:
             self.eof = True
@@ -72,7 +74,12 @@ class _Doc:
         return True
 
     def lineno(self) -> int:
-        return self.line + self.buf.count("\n", 0, self.pos)
+        at, line = self._mark
+        if self.pos < at:
+            at, line = 0, self.line
+        line += self.buf.count("\n", at, self.pos)
+        self._mark = (self.pos, line)
+        return line
 
     def peek(self) -> str | None:
         """The next non-space character (not consumed), or None at the end."""
@@ -125,6 +132,7 @@ class _Doc:
             return
         idx = 0
         while True:
+            self.peek()  # skip the spaces and newlines before the element
             line = self.lineno()
             yield line, idx, self.value()
             idx += 1
@@ -132,6 +140,7 @@ class _Doc:
                 return
 
     def obj(self) -> Iterator[Item]:
+        self.peek()
         line0 = self.lineno()
         self.expect("{", "'{'")
         fields: dict[str, Any] = {}

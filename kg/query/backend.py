@@ -1,0 +1,193 @@
+"""Where queries run: the local Oxigraph store, or a remote endpoint (:mod:`kg.remote`).
+
+Both backends take the query text and the parameter bindings separately. The local one hands
+the bindings to pyoxigraph (``substitutions=``, SPARQL SEP-0007), which replaces the variable
+by the term inside the parsed query: a value is only ever one RDF term, whatever characters
+it holds. pyoxigraph binds only variables that appear in the SELECT projection, so every
+parameterised query (saved or generated) projects its parameters; the remote backend relies
+on the same rule (see :meth:`kg.remote.RemoteBackend.query`).
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from kg.errors import QueryError
+from kg.graph.namespaces import PREFIXES
+from kg.query.results import QueryResult, Term
+
+#: Default result-size cap: enough for any table a person reads, small enough for memory.
+DEFAULT_MAX_ROWS = 100_000
+TIMED_OUT = "query timed out"
+
+_SYNTAX = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
+_NOT_PROJECTED = re.compile(r"does not contains? variable \?(\w+)")
+
+
+class Backend(Protocol):
+    """Anything that answers SPARQL with bound parameters."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None) -> QueryResult: ...
+
+    def triples(self) -> Any: ...
+
+    def describe(self) -> str: ...
+
+
+def syntax_error(e: BaseException, query: str) -> QueryError:
+    """pyoxigraph's 'error at L:C: ...' as a message that shows the line and a caret."""
+    msg = str(e)
+    m = _SYNTAX.search(msg)
+    if not m:
+        return QueryError(f"SPARQL syntax error: {msg}")
+    line, col, what = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+    lines = query.splitlines() or [""]
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    caret = " " * max(col - 1, 0) + "^"
+    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {what}\n  {src}\n  {caret}")
+
+
+def binding_error(e: BaseException) -> QueryError:
+    m = _NOT_PROJECTED.search(str(e))
+    if m:
+        return QueryError(
+            f"cannot bind ?{m.group(1)}: a bound variable must be named in the SELECT clause "
+            f"(add ?{m.group(1)} to it; SELECT * does not count)")
+    return QueryError(f"query failed: {e}")
+
+
+class _Timeout(Exception):
+    pass
+
+
+def materialise(res: Any, deadline: float | None, max_rows: int | None) -> QueryResult:
+    """Reads a pyoxigraph result into a :class:`QueryResult`, honouring the deadline and cap."""
+    from pyoxigraph import QueryBoolean, QuerySolutions
+
+    cap = max_rows if max_rows is not None else DEFAULT_MAX_ROWS
+    if isinstance(res, QueryBoolean):
+        return QueryResult("ask", boolean=bool(res))
+    if isinstance(res, QuerySolutions):
+        variables = [v.value for v in res.variables]
+        out = QueryResult("select", variables=variables)
+        for sol in res:
+            if len(out.rows) >= cap:
+                out.truncated = True
+                break
+            out.rows.append(tuple(sol[v] for v in variables))
+            if deadline is not None and time.monotonic() > deadline:
+                raise _Timeout
+        return out
+    out = QueryResult("graph")
+    for t in res:
+        if len(out.triples) >= cap:
+            out.truncated = True
+            break
+        out.triples.append(t)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _Timeout
+    return out
+
+
+def run_with_timeout(fn: Any, timeout: float | None) -> Any:
+    """Runs ``fn()`` in a worker thread and gives up after ``timeout`` seconds.
+
+    pyoxigraph releases the GIL while it evaluates, so the caller regains control on time even
+    inside a long join or sort. It cannot cancel the evaluation, though: the worker finishes
+    in the background (a daemon thread, so a CLI process simply exits). Iteration checks the
+    deadline between rows, so streaming queries stop promptly by themselves.
+    """
+    if timeout is None:
+        return fn()
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = e
+
+    th = threading.Thread(target=work, name="kg-query", daemon=True)
+    th.start()
+    th.join(timeout)
+    err = box.get("error")
+    if th.is_alive() or (isinstance(err, QueryError) and str(err) == TIMED_OUT):
+        raise QueryError(f"query timed out after {timeout:g} s (--timeout)")
+    if err is not None:
+        raise err
+    return box["value"]
+
+
+class LocalBackend:
+    """A built graph directory, opened read-only; reopened if a build switches the store.
+
+    Opening is cheap (RocksDB read-only open) and the store is shared between threads: the
+    server runs many queries on one instance.
+    """
+
+    def __init__(self, graph_dir: str | os.PathLike[str]) -> None:
+        from kg.graph.store import open_store
+
+        self.graph_dir = Path(graph_dir)
+        self._lock = threading.Lock()
+        self._pointer = self._read_pointer()
+        self._store = open_store(self.graph_dir)
+
+    def _read_pointer(self) -> str:
+        try:
+            return (self.graph_dir / "CURRENT").read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+
+    @property
+    def store(self) -> Any:
+        """The live store; a ``kg build`` or ``kg add`` since the last call is picked up."""
+        ptr = self._read_pointer()
+        if ptr and ptr != self._pointer:
+            from kg.graph.store import open_store
+
+            with self._lock:
+                if ptr != self._pointer:
+                    self._store = open_store(self.graph_dir)
+                    self._pointer = ptr
+        return self._store
+
+    def describe(self) -> str:
+        return str(self.graph_dir)
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+        deadline = time.monotonic() + timeout if timeout is not None else None
+        return run_with_timeout(
+            lambda: self.run(sparql, bindings, deadline=deadline, max_rows=max_rows), timeout)
+
+    def run(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
+            deadline: float | None = None, max_rows: int | None = None) -> QueryResult:
+        """Evaluates in the calling thread; row iteration stops at ``deadline``."""
+        from pyoxigraph import Variable
+
+        store = self.store
+        subs = {Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            res = store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
+            return materialise(res, deadline, max_rows)
+        except SyntaxError as e:
+            raise syntax_error(e, sparql) from None
+        except (RuntimeError, ValueError) as e:
+            raise binding_error(e) from None
+        except OSError as e:
+            raise QueryError(f"query failed reading the store: {e}") from None
+        except _Timeout:
+            raise QueryError(TIMED_OUT) from None
+
+    def triples(self) -> Any:
+        """Every triple of the default graph (for the NetworkX view)."""
+        from pyoxigraph import DefaultGraph
+
+        return self.store.quads_for_pattern(None, None, None, DefaultGraph())

@@ -1,0 +1,367 @@
+"""Turns names as users type them into graph nodes: case, spacing, aliases, hierarchy.
+
+``rtx4090``, ``RTX 4090``, ``GeForce RTX 4090``, ``4090`` and ``NVIDIA RTX 4090`` all mean
+the node ``kgid:hardware/nvidia-rtx-4090``; ``Hopper`` means the generation node, ``GPU`` the
+class node, ``NVIDIA`` the vendor (every NVIDIA product, found through ``kg:vendor``). The
+steps, first hit wins:
+
+1. the graph's own labels (``skos:prefLabel``, ``skos:altLabel``, link surface forms),
+   compared after folding case, spacing and punctuation;
+2. for hardware, the hardware registry (``kg.extract.hardware_registry.load_registry()``,
+   falling back to reading ``kg/data/hardware.json`` when that module is absent);
+3. the same again without memory sizes and a trailing "GPU" (``H100 80GB``);
+4. a unique label whose last words are the words given (``A100`` -> ``NVIDIA A100``; the
+   shortest label wins, so ``NVIDIA DGX A100`` does not).
+
+An unknown name raises :class:`~kg.errors.UnknownNameError` with the closest graph labels
+(rapidfuzz, imported only then). The labels come from the backend with one query, so remote
+endpoints resolve names the same way.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from kg.errors import UnknownNameError
+from kg.graph import iri as iri_mod
+from kg.graph.namespaces import ENTITY_CLASS, ID, sparql_prefixes
+from kg.query.backend import Backend
+
+ENTITY_TYPES = tuple(ENTITY_CLASS)  # hardware, dataset, method, technique, task
+_PRIORITY = {"pref": 0, "alt": 1, "surface": 2}
+_MEMORY = re.compile(r"\b\d+(?:\.\d+)?\s*(?:gb|gib|tb|mb)\b|\bgpus?\b|\bcards?\b", re.I)
+
+
+def norm(text: str) -> str:
+    """Case, accents, spacing and punctuation folded away: 'RTX-4090' == 'rtx4090'."""
+    t = unicodedata.normalize("NFKD", text).replace("+", "plus")
+    return re.sub(r"[^0-9a-z]+", "", t.encode("ascii", "ignore").decode().casefold())
+
+
+def tokens(text: str) -> list[str]:
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return re.findall(r"[0-9a-z]+", t)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a name resolved to: a node (``iri``) or, for a vendor, a ``kg:vendor`` value."""
+
+    type: str
+    label: str
+    iri: str | None = None
+    vendor: str | None = None
+
+    def __str__(self) -> str:
+        return self.label
+
+
+# ---- hardware registry -------------------------------------------------------------------
+
+class JsonHardwareRegistry:
+    """The registry API (``resolve``, ``broader_chain``, ``nodes``) read from hardware.json.
+
+    A fallback for when ``kg.extract.hardware_registry`` is not importable; it knows names
+    and aliases, not the extractor's context rules.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._alias: dict[str, str] = {}
+        self._broader: dict[str, str | None] = {}
+        self.vendors: dict[str, dict[str, Any]] = {}
+        for c in data.get("classes", []):
+            label = c.get("label", "")
+            inner = re.findall(r"\(([^)]*)\)", label)  # "mobile device (smartphone, phone)"
+            extra = [a.strip() for part in inner for a in part.split(",")]
+            self._add(c["name"], [label, re.sub(r"\s*\(.*\)", "", label), *extra])
+            self._broader[c["name"]] = c.get("broader")
+        for v in data.get("vendors", []):
+            self.vendors[v["name"]] = v
+            self._add(v["name"], v.get("aliases", []))
+        for g in data.get("generations", []):
+            self._add(g["name"], g.get("aliases", []))
+            self._broader[g["name"]] = g.get("hw_class")
+        for p in data.get("products", []):
+            self._add(p["name"], [*p.get("aliases", []), *p.get("context_aliases", [])])
+            self._broader[p["name"]] = p.get("generation") or p.get("hw_class")
+            if p.get("generation") and p.get("hw_class"):
+                self._broader.setdefault(p["generation"], p["hw_class"])
+
+    def _add(self, name: str, aliases: list[str]) -> None:
+        for a in (name, *aliases):
+            if a:
+                self._alias.setdefault(norm(a), name)
+
+    def resolve(self, text: str) -> str | None:
+        return self._alias.get(norm(text))
+
+    def broader_chain(self, name: str) -> list[str]:
+        chain: list[str] = []
+        cur = self._broader.get(name)
+        while cur and cur not in chain and cur != name:
+            chain.append(cur)
+            cur = self._broader.get(cur)
+        return chain
+
+    def nodes(self) -> list[str]:
+        return sorted(set(self._alias.values()))
+
+
+@functools.lru_cache(maxsize=1)
+def _json_registry() -> JsonHardwareRegistry:
+    data = json.loads((resources.files("kg") / "data" / "hardware.json").read_text(encoding="utf-8"))
+    return JsonHardwareRegistry(data)
+
+
+@functools.lru_cache(maxsize=1)
+def hardware_registry() -> Any:
+    """The extractor's registry when available (same aliases as extraction), else the JSON one."""
+    try:
+        from kg.extract.hardware_registry import load_registry  # type: ignore[import-not-found]
+
+        reg = load_registry()
+        if callable(getattr(reg, "resolve", None)):
+            return reg
+    except Exception:  # noqa: BLE001 - absent or half-written module: use the fallback
+        pass
+    return _json_registry()
+
+
+def _registry_resolve(text: str) -> str | None:
+    """The canonical hardware name, trying the cheap JSON index before the extractor's
+    registry (whose first load compiles its matchers: ~0.7 s that ``kg papers`` avoids
+    whenever the name is a plain alias)."""
+    name = _json_registry().resolve(text)
+    if name:
+        return name
+    reg = hardware_registry()
+    if reg is _json_registry():
+        return None
+    try:
+        name = reg.resolve(text)
+    except Exception:  # noqa: BLE001 - a registry bug must not break a query
+        return None
+    return str(name) if name else None
+
+
+def broader_chain(name: str) -> list[str]:
+    """Ancestors of a hardware name, nearest first, as the extractor records them."""
+    try:
+        return [str(x) for x in hardware_registry().broader_chain(name)]
+    except Exception:  # noqa: BLE001
+        return _json_registry().broader_chain(name)
+
+
+# ---- the resolver ------------------------------------------------------------------------
+
+#: Per-type label queries: the class and type names come from ENTITY_CLASS (fixed text),
+#: never from the user. One type at a time keeps them to about a millisecond each.
+_LABELS_QUERY = """
+SELECT ?e ?label ?kind WHERE {{
+  ?e a kg:{cls} .
+  {{ ?e skos:prefLabel ?label BIND("pref" AS ?kind) }}
+  UNION {{ ?e skos:altLabel ?label BIND("alt" AS ?kind) }}
+}}"""
+_SURFACES_QUERY = """
+SELECT DISTINCT ?e ?label WHERE {{ ?l kg:entityType "{type}" ; kg:entity ?e ; kg:surface ?label }}"""
+_VENDORS_QUERY = "SELECT DISTINCT ?v WHERE { ?e kg:vendor ?v }"
+_PAPERS_QUERY = """
+SELECT ?p ?id ?title WHERE { ?p a kg:Paper ; dcterms:identifier ?id ; dcterms:title ?title }"""
+
+
+class NameResolver:
+    """Resolves user-typed names against one backend; the label index is loaded once."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._index: dict[str, dict[str, list[tuple[int, str, str]]]] = {}
+        self._pref: dict[str, dict[str, str]] = {}
+        self._vendors: list[str] | None = None
+        self._papers: list[tuple[str, str, str]] | None = None
+
+    # -- loading
+    def _load(self, type_: str) -> dict[str, list[tuple[int, str, str]]]:
+        """normalised label -> [(priority, label, IRI)] for one entity type."""
+        if type_ not in self._index:
+            idx: dict[str, list[tuple[int, str, str]]] = {}
+            pref: dict[str, str] = {}
+            cls = ENTITY_CLASS[type_][0]
+            for e, label, kind in self.backend.query(
+                    sparql_prefixes() + _LABELS_QUERY.format(cls=cls)).rows:
+                if e is None or label is None or kind is None:
+                    continue
+                idx.setdefault(norm(label.value), []).append(
+                    (_PRIORITY[kind.value], label.value, e.value))
+                if kind.value == "pref":
+                    pref[e.value] = label.value
+            for e, label in self.backend.query(
+                    sparql_prefixes() + _SURFACES_QUERY.format(type=type_)).rows:
+                if e is not None and label is not None:
+                    idx.setdefault(norm(label.value), []).append(
+                        (_PRIORITY["surface"], label.value, e.value))
+            self._index[type_], self._pref[type_] = idx, pref
+        return self._index[type_]
+
+    def labels(self, type_: str) -> dict[str, str]:
+        """IRI -> preferred label for one entity type."""
+        self._load(type_)
+        return self._pref.get(type_, {})
+
+    def vendors(self) -> list[str]:
+        if self._vendors is None:
+            rows = self.backend.query(sparql_prefixes() + _VENDORS_QUERY).rows
+            self._vendors = sorted({r[0].value for r in rows if r[0] is not None})
+        return self._vendors
+
+    def papers(self) -> list[tuple[str, str, str]]:
+        """(IRI, id, title) of every paper."""
+        if self._papers is None:
+            rows = self.backend.query(sparql_prefixes() + _PAPERS_QUERY).rows
+            self._papers = sorted((r[0].value, r[1].value, r[2].value) for r in rows
+                                  if None not in r)
+        return self._papers
+
+    # -- resolving
+    def resolve(self, type_: str, text: str) -> Target:
+        """The node (or vendor) ``text`` names among entities of ``type_``."""
+        if type_ == "paper":
+            return self.resolve_paper(text)
+        if type_ in ("entity", "node", "any"):
+            return self.resolve_any(text)
+        if type_ not in ENTITY_TYPES:
+            raise UnknownNameError("entity type", type_, list(ENTITY_TYPES))
+        text = text.strip()
+        if text.startswith(ID) or text.startswith("kgid:"):
+            full = ID + text[5:] if text.startswith("kgid:") else text
+            for iri, label in self.labels(type_).items():
+                if iri == full:
+                    return Target(type_, label, iri=iri)
+        for candidate in dict.fromkeys((text, _MEMORY.sub(" ", text).strip())):
+            if not candidate:
+                continue
+            hit = self._exact(type_, candidate)
+            if hit:
+                return hit
+            if type_ == "hardware":
+                hit = self._hardware(candidate)
+                if hit:
+                    return hit
+        hit = self._suffix(type_, _MEMORY.sub(" ", text).strip() or text)
+        if hit:
+            return hit
+        raise UnknownNameError(type_, text, self.suggest(type_, text))
+
+    def _exact(self, type_: str, text: str) -> Target | None:
+        hits = self._load(type_).get(norm(text))
+        if not hits:
+            return None
+        pr, _, iri = min(hits)
+        return Target(type_, self.labels(type_).get(iri, iri.rsplit("/", 1)[-1]), iri=iri)
+
+    def _hardware(self, text: str) -> Target | None:
+        n = norm(text)
+        for v in self.vendors():
+            if norm(v) == n:
+                return self._vendor_target(v)
+        name = _registry_resolve(text)
+        if not name:
+            return None
+        reg_vendors = _json_registry().vendors
+        if name in reg_vendors and name not in self.labels("hardware").values():
+            return self._vendor_target(name)
+        iri = iri_mod.entity_iri("hardware", name)
+        return Target("hardware", self.labels("hardware").get(iri, name), iri=iri)
+
+    def _vendor_target(self, vendor: str) -> Target:
+        """A vendor node if the graph has one (e.g. ``NVIDIA GPU`` family), else kg:vendor."""
+        labels = self.labels("hardware")
+        primary = _json_registry().vendors.get(vendor, {}).get("primary_class")
+        for want in (vendor, f"{vendor} {primary}" if primary else None):
+            if want:
+                for iri, label in labels.items():
+                    if norm(label) == norm(want):
+                        return Target("hardware", label, iri=iri)
+        return Target("hardware", vendor, vendor=vendor)
+
+    def _suffix(self, type_: str, text: str) -> Target | None:
+        want = tokens(text)
+        if not want:
+            return None
+        cands: list[tuple[int, str, str]] = []
+        for iri, label in self.labels(type_).items():
+            toks = tokens(label)
+            if len(toks) > len(want) and toks[-len(want):] == want:
+                cands.append((len(toks), label, iri))
+        if not cands:
+            return None
+        cands.sort()
+        if len(cands) > 1 and cands[0][0] == cands[1][0]:
+            raise UnknownNameError(type_, text, [c[1] for c in cands[:5]])
+        return Target(type_, cands[0][1], iri=cands[0][2])
+
+    def resolve_paper(self, text: str) -> Target:
+        """A paper by id, IRI or title (case and punctuation ignored)."""
+        t = text.strip()
+        papers = self.papers()
+        for iri, pid, title in papers:
+            if t in (iri, pid) or norm(t) == norm(title):
+                return Target("paper", title, iri=iri)
+        prefix = [p for p in papers if norm(t) and norm(p[2]).startswith(norm(t))]
+        if len(prefix) == 1:
+            return Target("paper", prefix[0][2], iri=prefix[0][0])
+        raise UnknownNameError("paper", text, _closest(t, [p[2] for p in papers]))
+
+    def resolve_any(self, text: str) -> Target:
+        """Any node: ``type:name`` picks the type; otherwise papers, then each entity type."""
+        typ, sep, rest = text.partition(":")
+        if sep and typ in (*ENTITY_TYPES, "paper"):
+            return self.resolve(typ, rest)
+        found: list[Target] = []
+        for t in ENTITY_TYPES:
+            hit = self._exact(t, text)
+            if hit:
+                found.append(hit)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise UnknownNameError("node", text, [f"{f.type}:{f.label}" for f in found])
+        try:
+            return self.resolve_paper(text)
+        except UnknownNameError:
+            pass
+        for t in ENTITY_TYPES:
+            try:
+                return self.resolve(t, text)
+            except UnknownNameError:
+                continue
+        every = [lab for t in ENTITY_TYPES for lab in self.labels(t).values()]
+        every += [p[2] for p in self.papers()]
+        raise UnknownNameError("node", text, _closest(text, every))
+
+    def suggest(self, type_: str, text: str) -> list[str]:
+        labels = list(self.labels(type_).values())
+        if type_ == "hardware":
+            labels += self.vendors()
+        return _closest(text, labels)
+
+
+def _closest(text: str, choices: list[str], limit: int = 5) -> list[str]:
+    """Up to ``limit`` labels most like ``text`` (rapidfuzz, loaded only on this path).
+
+    Ranked by WRatio, ties broken by plain edit similarity of the folded strings, so
+    'RTX 4009' puts 'NVIDIA RTX 4090' before 'NVIDIA RTX 3090'.
+    """
+    from rapidfuzz import fuzz, utils
+
+    q, qn = utils.default_process(text), norm(text)
+    scored = []
+    for c in dict.fromkeys(choices):
+        w = fuzz.WRatio(q, utils.default_process(c))
+        if w >= 60:
+            scored.append((-w, -fuzz.ratio(qn, norm(c)), c.casefold(), c))
+    return [s[-1] for s in sorted(scored)[:limit]]

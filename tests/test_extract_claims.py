@@ -1,0 +1,62 @@
+"""kg_claims parsing: ranges, units, coordination, skipped sizes, hardware ties."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extractor import Extractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def claims(ex, abstract: str, title: str = "A method"):
+    return [(c.value, c.unit) for c in ex.extract(Paper(id="t", title=title, abstract=abstract)).claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It achieves 41-137x speedup over GPU.", [(137.0, "x")]),
+    ("It achieves 41-137times speedup.", [(137.0, "x")]),
+    ("Speedups ranging from 2x to 13x on benchmarks.", [(13.0, "x")]),
+    ("It reduces compute by 24-49\\%.", [(49.0, "%")]),
+    ("Latency drops from 0.944s to 0.053s.", [(0.053, "s")]),
+    ("It runs at 91.07fps with 80 ms latency.", [(91.07, "fps"), (80.0, "ms")]),
+    ("Inference at 3.44 token/s on device.", [(3.44, "tokens/s")]),
+    ("It needs only 2.09 GB of GPU memory.", [(2.09, "GB")]),
+    ("Accuracy improves by up to +3.4%p.", [(3.4, "points")]),
+    ("Performance on LongVideoBench improves by +4.30.", [(4.3, "points")]),
+    ("Bandwidth scaled at 1.6 and 1.4 times every 2 years.", [(1.6, "x"), (1.4, "x")]),
+    ("The codec works at 0.55 - 0.80 kbps.", [(0.8, "other")]),
+    ("It is 3.65 sim 39.14times faster.", [(39.14, "x")]),
+])
+def test_parse(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The dataset contains over 3 million examples in 3,000 categories.",
+    "A model with 7B parameters released in 2023 [12].",
+    "Audio is sampled at 16 kHz and 48 kHz.",
+    "We serve Mixtral 8x7B on 8x A100 with 80GB GPUs.",
+    "Training on 8TB of data.",
+    "ResNet-152 and Inception-v3 are used.",
+])
+def test_not_claims(ex, text):
+    assert claims(ex, text) == []
+
+
+def test_hardware_tie(ex):
+    e = ex.extract(Paper(id="t", title="A method", abstract=(
+        "We reach 91.07fps on one RTX4090. Our stream batch gives a 1.5x speedup. "
+        "It is 3.7x faster than a DGX H100.")))
+    by_value = {c.value: c for c in e.claims}
+    assert by_value[91.07].hardware == "NVIDIA RTX 4090"
+    assert by_value[1.5].hardware is None
+    assert by_value[3.7].hardware is None  # only a baseline, no own target platform
+    assert by_value[91.07].text and by_value[91.07].evidence.extractor == "kg_claims.regex"
+
+
+def test_title_numbers_not_duplicated(ex):
+    assert claims(ex, "DTD removes 80% of tokens.", title="80% of Tokens are Redundant") == [(80.0, "%")]

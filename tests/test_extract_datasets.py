@@ -1,0 +1,61 @@
+"""kg_datasets: gazetteer, discovery rules, roles, and the dataset / method split."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extractor import Extractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def datasets(extractor: Extractor, title: str, abstract: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    ex = extractor.extract(Paper(id="t", title=title, abstract=abstract))
+    return {m.name: (m.role, m.aliases) for m in ex.of_type("dataset")}
+
+
+def test_gazetteer_with_aliases_and_versions(extractor: Extractor) -> None:
+    got = datasets(extractor, "Detection at scale",
+                   "We train on ImageNet-1K and evaluate on MS-COCO and ADE20K.")
+    assert got["ImageNet"] == ("used", ("ImageNet-1K",))
+    assert "MS-COCO" in got["COCO"][1]
+    assert got["ADE20K"][0] == "used"
+
+
+def test_introduced_dataset_by_head_noun(extractor: Extractor) -> None:
+    got = datasets(extractor, "Affordance-aware insertion",
+                   "We constructed the SAM-FB dataset, which contains over 3 million examples.")
+    assert got["SAM-FB"][0] == "introduced"
+
+
+def test_benchmark_title_prefix_is_introduced(extractor: Extractor) -> None:
+    got = datasets(extractor, "LongVidQA: A Benchmark for Long Video Question Answering",
+                   "We evaluate ten models on LongVidQA.")
+    assert got["LongVidQA"][0] == "introduced"
+
+
+def test_bench_shaped_names_and_lists(extractor: Extractor) -> None:
+    got = datasets(extractor, "Streaming video understanding",
+                   "Our model improves results on StreamingBench, OVO-Bench and MLVU.")
+    assert {"StreamingBench", "OVO-Bench", "MLVU"} <= set(got)
+
+
+def test_ambiguous_short_names_need_dataset_context(extractor: Extractor) -> None:
+    assert "ARC" not in datasets(extractor, "Arc welding robots", "An ARC controller is described.")
+    assert "ARC" in datasets(extractor, "Layer routing", "Accuracy improves on ARC and MMLU benchmarks.")
+
+
+def test_datasets_are_not_methods(extractor: Extractor) -> None:
+    ex = extractor.extract(Paper(id="t", title="T", abstract="We report accuracy on the GSM8K and MMLU benchmarks."))
+    assert {m.name for m in ex.of_type("method")}.isdisjoint({"GSM8K", "MMLU"})
+    assert {"GSM8K", "MMLU"} <= {m.name for m in ex.of_type("dataset")}
+
+
+def test_defined_acronym_overrides_dataset_gazetteer(extractor: Extractor) -> None:
+    ex = extractor.extract(Paper(id="t", title="Token dropping",
+                                 abstract="We propose Differential Token Drop (DTD), which removes tokens."))
+    assert "DTD" not in {m.name for m in ex.of_type("dataset")}
+    assert "DTD" in {m.name for m in ex.of_type("method")}

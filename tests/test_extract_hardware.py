@@ -1,0 +1,110 @@
+"""kg_hardware rules: aliases, quantities, context-only aliases, look-alikes, roles."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extractor import Extractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def hw(ex, title: str, abstract: str) -> dict[str, object]:
+    e = ex.extract(Paper(id="t", title=title, abstract=abstract))
+    return {m.name: m for m in e.of_type("hardware")}
+
+
+@pytest.mark.parametrize("written", ["RTX4090", "RTX 4090", "RTX-4090", "GeForce RTX 4090", "NVIDIA RTX 4090"])
+def test_rtx_spellings(ex, written):
+    got = hw(ex, "A method", f"We measure 30 fps on one {written}.")
+    assert "NVIDIA RTX 4090" in got
+    assert got["NVIDIA RTX 4090"].role == "evaluated_on"
+
+
+@pytest.mark.parametrize("text,name,qty", [
+    ("Training takes 3 days on 8xA100.", "NVIDIA A100", 8),
+    ("We train on 4,096 H100 GPUs.", "NVIDIA H100", 4096),
+    ("The model is trained on 2048 TPUs.", "TPU", 2048),
+    ("It runs on two A100 GPUs in real time.", "NVIDIA A100", 2),
+    ("Experiments use an A100-80GB.", "NVIDIA A100", None),
+])
+def test_quantities(ex, text, name, qty):
+    got = hw(ex, "A method", text)
+    assert name in got
+    assert got[name].attrs["quantity"] == qty
+
+
+def test_class_added_only_when_written(ex):
+    got = hw(ex, "A method", "Latency is measured on an A100.")
+    assert set(got) == {"NVIDIA A100"}
+    got = hw(ex, "A method", "Latency is measured on an A100 GPU.")
+    assert set(got) == {"NVIDIA A100", "GPU"}
+
+
+def test_bare_number_needs_gpu_context(ex):
+    assert "NVIDIA RTX 4090" in hw(ex, "A method", "It reaches 20 fps on a 4090 GPU.")
+    assert hw(ex, "A method", "We collected 4090 images from 3090 users.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "We fine-tune T5 and mT5 on the data.",
+    "Our M2 model beats the M1 model.",
+    "The Turing test remains hard.",
+    "Results on PASCAL VOC improve.",
+    "Xavier initialization is used.",
+    "Each pixel is colored by the Core network.",
+    "The arc length is a max of two.",
+    "We use CUDA and TensorRT to speed up the hardware.",
+    "An accelerator for transformers on a device.",
+    "We propose Dynamic Sequence Parallelism (DSP). DSP reduces communication.",
+    "We propose PIM-GPT for text.",
+    "The design uses few DSP blocks on the board.",
+    "A speedup of a 2-5x on CPU.",
+])
+def test_lookalikes_rejected(ex, text):
+    got = hw(ex, "A method", text)
+    assert not ({"NVIDIA T4", "Apple M2", "Apple M1", "NVIDIA Turing", "NVIDIA Pascal", "NVIDIA Jetson Xavier",
+                 "DSP", "PIM", "NVIDIA A2"} & set(got)), got
+
+
+def test_generation_needs_context(ex):
+    got = hw(ex, "Benchmarking the Hopper GPU", "We compare Hopper, Ada, and Ampere GPU architectures.")
+    assert {"NVIDIA Hopper", "NVIDIA Ada", "NVIDIA Ampere", "GPU"} <= set(got)
+    assert got["NVIDIA Hopper"].role == "evaluated_on"
+
+
+def test_roles(ex):
+    got = hw(ex, "An FPGA accelerator for attention",
+             "We design an FPGA accelerator. It achieves 7x better power efficiency than GPUs.")
+    assert got["FPGA"].role == "targets"
+    assert got["GPU"].role == "compared_against"
+    got = hw(ex, "A method", "Processor architectures such as GPUs and TPUs are popular. We propose X.")
+    assert got["GPU"].role == "mentioned" and got["TPU"].role == "mentioned"
+    got = hw(ex, "A method", "For potential applications on edge devices, we introduce a lite model.")
+    assert got["edge device"].role == "targets"
+
+
+def test_mention_fields(ex):
+    got = hw(ex, "A method", "Speedup of 3.7x over a DGX H100 on the SambaNova SN40L chip.")
+    m = got["NVIDIA DGX H100"]
+    assert m.text == "DGX H100" and m.type == "hardware"
+    assert m.evidence.extractor.startswith("kg_hardware.")
+    text = "A method\nSpeedup of 3.7x over a DGX H100 on the SambaNova SN40L chip."
+    assert text[m.evidence.start:m.evidence.end] == m.text
+    sn = got["SambaNova SN40L"]
+    assert sn.attrs["vendor"] == "SambaNova" and sn.attrs["hw_class"] == "ASIC"
+    assert got["NVIDIA DGX H100"].attrs["broader"][-1] == "system"
+
+
+def test_family_merges_into_variant(ex):
+    got = hw(ex, "A model", "Runs on the Google Pixel EdgeTPU, with a Pixel 8 EdgeTPU runtime of 3.8ms.")
+    assert "Google Pixel 8 EdgeTPU" in got and "Google Pixel EdgeTPU" not in got
+
+
+def test_mobile_and_pim(ex):
+    got = hw(ex, "A hybrid process-in-memory accelerator",
+             "Models for smartphones. PIM on DRAM chips with on-chip SRAM and HBM.")
+    assert {"PIM", "DRAM", "SRAM", "HBM", "mobile device"} <= set(got)
