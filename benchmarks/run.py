@@ -49,13 +49,21 @@ def load() -> dict:
 
 
 def save(db: dict, key: str, res: dict) -> None:
+    """Adds one entry to results.json, re-reading it under a lock: two runs may share it."""
+    import fcntl
+
     res["_commit"] = git_commit()
     res["_when"] = time.strftime("%Y-%m-%d %H:%M")
     res["_loadavg"] = round(os.getloadavg()[0], 2)
-    db["entries"][key] = res
-    db["machine"] = machine()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    RESULTS_JSON.write_text(json.dumps(db, indent=1))
+    with open(RESULTS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        db.update(load())
+        db["entries"][key] = res
+        db["machine"] = machine()
+        tmp = RESULTS_JSON.with_suffix(".tmp")
+        tmp.write_text(json.dumps(db, indent=1))
+        os.replace(tmp, RESULTS_JSON)
     log(f"  -> {key}: " + json.dumps({k: v for k, v in res.items()
                                       if k not in ("rss_curve", "stats", "stderr", "queries")})[:400])
 

@@ -40,9 +40,9 @@ def test_aliases_give_the_same_canonical_string(nlp: Language) -> None:
 
 
 def test_title_for_pattern(nlp: Language) -> None:
-    got = tasks(nlp, "Reversible Decoupling Network for Single Image Reflection Removal",
+    got = tasks(nlp, "Reversible Decoupling Network for Single Image Shadow Removal",
                 "We propose RDNet.")
-    assert got[0] == "single image reflection removal"
+    assert got[0] == "single image shadow removal"
 
 
 def test_title_for_needs_a_task_head(nlp: Language) -> None:

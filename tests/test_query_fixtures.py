@@ -68,7 +68,7 @@ def chain(name: str) -> list[str]:
 @lru_cache(maxsize=None)
 def _products() -> dict[str, dict[str, Any]]:
     data = json.loads((Path(__file__).parents[1] / "kg" / "data" / "hardware.json").read_text())
-    return {p["name"]: p for p in data["products"]}
+    return {p["name"]: p for p in (*data["products"], *data["generations"])}
 
 
 def hardware_attrs(name: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.graph.iri import slug
 from kg.query.saved import load_queries, parse_header
 from test_query_fixtures import (chain, gold, gold_graph_dir, gold_id, gold_pairs,
                                  gold_papers_with_hardware, paper_id_by_title)
@@ -131,9 +132,9 @@ def test_hardware_leaderboard(gg: str) -> None:
 
 def test_techniques_on_hardware(gg: str) -> None:
     rows = run_json(gg, "techniques-on-hardware", "hardware=GPU")
-    got = {r["label"]: int(r["papers"]) for r in rows}
+    got = {slug(r["label"]): int(r["papers"]) for r in rows}
     on_gpu = gold_papers_with_hardware("GPU")
-    want = Counter(t for g in gold() if gold_id(g) in on_gpu for t in set(g["techniques"]))
+    want = Counter(t for g in gold() if gold_id(g) in on_gpu for t in {slug(x) for x in g["techniques"]})
     assert got == dict(want)
 
 
@@ -150,14 +151,14 @@ def test_claims_on_hardware(gg: str) -> None:
 
 def test_datasets_by_technique(gg: str) -> None:
     rows = run_json(gg, "datasets-by-technique")
-    want: Counter[tuple[str, str]] = Counter()
+    want: Counter[tuple[str, str]] = Counter()  # names that share a slug share a node
     for g in gold():
-        for t in set(g["techniques"]):
-            for d in {d["name"] for d in g["datasets"]}:
+        for t in {slug(x) for x in g["techniques"]}:
+            for d in {slug(d["name"]) for d in g["datasets"]}:
                 want[(t, d)] += 1
-    assert {(r["tlabel"], r["label"]): int(r["papers"]) for r in rows} == dict(want)
+    assert {(slug(r["tlabel"]), slug(r["label"])): int(r["papers"]) for r in rows} == dict(want)
     rows = run_json(gg, "datasets-by-technique", "technique=Diffusion Model")
-    assert {r["label"] for r in rows} == {d for (t, d) in want if t == "diffusion model"}
+    assert {slug(r["label"]) for r in rows} == {d for (t, d) in want if t == "diffusion-model"}
 
 
 def test_papers_introducing_datasets(gg: str) -> None:
@@ -170,13 +171,13 @@ def test_proposed_methods_with_code(gg: str) -> None:
     want = {(gold_id(g), m["name"]) for g in gold() if g["urls"]
             for m in g["methods"] if m["role"] == "proposed"}
     assert {(r["id"], r["method"]) for r in rows} == want
-    assert all(r["url"].startswith("http") for r in rows)
+    assert all(r["url"] for r in rows)
 
 
 def test_most_compared_baselines(gg: str) -> None:
     rows = run_json(gg, "most-compared-baselines")
-    want = Counter(name for _, name in gold_pairs("methods", "compared"))
-    assert {r["label"]: int(r["papers"]) for r in rows} == dict(want)
+    want = Counter(slug(name) for _, name in gold_pairs("methods", "compared"))
+    assert {slug(r["label"]): int(r["papers"]) for r in rows} == dict(want)
 
 
 def test_papers_by_task(gg: str) -> None:

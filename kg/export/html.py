@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 MAX_NODES = 20_000
 #: Up to this many nodes the browser polishes the precomputed layout with its physics
 #: (barnesHut, :data:`PHYSICS_ITERATIONS` steps) and then stops; above, physics stays off.
-PHYSICS_NODE_LIMIT = 1_500
-PHYSICS_ITERATIONS = 150
+PHYSICS_NODE_LIMIT = 500
+PHYSICS_ITERATIONS = 100
 #: Labels longer than this are cut on the canvas (the tooltip has the full text).
 LABEL_CHARS = 38
 
@@ -71,7 +71,7 @@ KINDS: dict[str, KindStyle] = {
     "Technique": KindStyle("#b07aa1", "hexagon", "Technique"),
     "Task": KindStyle("#edc948", "triangleDown", "Task"),
     "Claim": KindStyle("#9c755f", "star", "Claim"),
-    "CodeRepository": KindStyle("#76b7b2", "box", "Code repository"),
+    "CodeRepository": KindStyle("#76b7b2", "square", "Code repository"),
     "Author": KindStyle("#bab0ac", "ellipse", "Author"),
     "Extractor": KindStyle("#79706e", "text", "Extractor"),
     "Resource": KindStyle("#999999", "dot", "Other"),
@@ -450,6 +450,19 @@ def node_size(degree: int) -> float:
     return round(min(10.0 + 4.0 * math.sqrt(degree), 48.0), 1)
 
 
+def label_font(kind: str, degree: int, max_degree: int) -> dict[str, Any]:
+    """Font for a node's label: entity names grow with degree, long texts stay small.
+
+    vis-network skips labels drawn smaller than ``drawThreshold`` pixels, so in the overview
+    only the hubs' names show (a readable map of the graph) and the rest appear on zooming
+    in; papers and claims (long sentences) only show up close.
+    """
+    if kind in ("Paper", "Claim", "CodeRepository") or max_degree <= 1:
+        return {"size": 11, "color": "#555555"}
+    share = math.log(max(degree, 1)) / math.log(max_degree)
+    return {"size": round(12 + 26 * share), "color": "#222222"}
+
+
 def build_view(G: "nx.MultiDiGraph", keep: list[str], *, subtitle: str = "whole graph",
                heading: str = "Knowledge graph") -> GraphView:
     """vis-network nodes and edges for the nodes ``keep`` and the edges among them.
@@ -481,6 +494,7 @@ def build_view(G: "nx.MultiDiGraph", keep: list[str], *, subtitle: str = "whole 
         degree[a] += 1
         degree[b] += 1
     pos = force_layout(len(keep), list(merged))
+    max_degree = max(degree, default=0)
     nodes: list[dict[str, Any]] = []
     for i, n in enumerate(keep):
         a = G.nodes[n]
@@ -504,13 +518,13 @@ def build_view(G: "nx.MultiDiGraph", keep: list[str], *, subtitle: str = "whole 
             for k, name in (("kg:value", "value"), ("kg:unit", "unit"), ("kg:metric", "metric")):
                 if a.get(k) is not None:
                     info.setdefault("kgFacts", []).append([name, _text(a.get(k))])
-        node = Node(i, style.shape, label=short_label(full), color=style.color,
+        shown = full
+        if kind == "CodeRepository":
+            shown = re.sub(r"^https?://(www\.)?(github\.com/)?", "", full)
+        node = Node(i, style.shape, label=short_label(shown), color=style.color,
                     size=node_size(degree[i]), x=round(float(pos[i, 0]), 1),
                     y=round(float(pos[i, 1]), 1), **info).options
-        # entity names are short and what people scan for: large enough to stay readable
-        # in the overview; paper titles are long and appear once zoomed in
-        node["font"] = ({"size": 11, "color": "#555555"} if kind == "Paper"
-                        else {"size": 20, "color": "#222222"})
+        node["font"] = label_font(kind, degree[i], max_degree)
         nodes.append(node)
     edges: list[dict[str, Any]] = []
     for e in merged.values():
@@ -562,7 +576,7 @@ def vis_options(n: int) -> dict[str, Any]:
     opts["physics"]["stabilization"] = {"enabled": True, "iterations": PHYSICS_ITERATIONS,
                                         "updateInterval": 25, "fit": True}
     opts["physics"]["minVelocity"] = 1.0
-    opts["edges"] = {"smooth": False if n > 1000 else {"enabled": True, "type": "continuous",
+    opts["edges"] = {"smooth": False if n > PHYSICS_NODE_LIMIT else {"enabled": True, "type": "continuous",
                                                       "roundness": 0.3},
                      "width": 1, "selectionWidth": 2, "hoverWidth": 0.5,
                      "color": {"inherit": False, "opacity": 0.7}}

@@ -28,9 +28,9 @@ import numpy as np
 
 #: Up to this many nodes the repulsion is exact (all pairs).
 EXACT_LIMIT = 600
-#: Mean edge length the layout aims at, in vis-network's canvas units (its default
-#: spring length is 95 and nodes are drawn 10-40 units wide).
-EDGE_LENGTH = 110.0
+#: Room per node, in vis-network's canvas units (nodes are drawn 20-100 units wide and
+#: its default spring length is 95).
+SPACING = 75.0
 #: Pull towards the centre; repulsion on the rim of a disc of radius R is about 1/R, so the
 #: layout fills a disc of radius about 1/sqrt(GRAVITY) (in FR's unit square).
 GRAVITY = 4.0
@@ -159,11 +159,12 @@ def _repulsion_approx(x: np.ndarray, y: np.ndarray, k2: np.float32,
 
 
 def _scale(pos: np.ndarray, e: np.ndarray) -> np.ndarray:
-    """Centred and scaled so the median edge is :data:`EDGE_LENGTH` canvas units long."""
+    """Centred and scaled to a fixed density: the layout's disc gets :data:`SPACING`
+    squared canvas units of area per node, whatever the force balance above settled on
+    (so node sizes and label thresholds mean the same at every graph size)."""
     pos = pos - pos.mean(axis=0)
-    if len(e):
-        d = pos[e[:, 0]] - pos[e[:, 1]]
-        med = float(np.median(np.hypot(d[:, 0], d[:, 1])))
-    else:
-        med = 1.0 / math.sqrt(len(pos))
-    return pos * (EDGE_LENGTH / max(med, 1e-9))
+    rms = float(np.sqrt((pos ** 2).sum(axis=1).mean()))
+    if rms <= 0:
+        return pos
+    radius = SPACING * math.sqrt(len(pos) / math.pi)  # of a disc with that density
+    return pos * (radius / (rms * math.sqrt(2.0)))    # a uniform disc has rms = R / sqrt 2

@@ -1,8 +1,9 @@
 """Runs the pipeline over papers and collects the components' results per paper.
 
-Parallelism is by worker processes that each build their own pipeline and send back small
-:class:`PaperExtraction` objects: spaCy's own ``n_process`` ships whole Docs between
-processes, which was slower than one process on this workload.
+Parallelism is by worker processes that each build their own pipeline and send back only
+the small results (mentions, claims, urls; the parent still holds the Paper): spaCy's own
+``n_process`` ships whole Docs between processes, which was slower than one process on this
+workload. Chunks are submitted through a bounded window, so the input is read lazily.
 """
 from __future__ import annotations
 

@@ -50,6 +50,9 @@ class _Hit:
     kind: str  # "product" or "class"
     quantity: int | None = None
     role: str = "mentioned"
+    why: str = ""  # which role rule decided (debugging and evidence)
+    on_device: bool = False  # a phone / edge / embedded platform, or named inside one ("mobile GPU")
+    np_with: str | None = None  # the hardware named just before, in the same noun phrase
 
 
 @dataclass(slots=True)
@@ -107,6 +110,20 @@ class HardwareRules:
         self.own_work = re.compile(r["own_work"], re.I)
         self.list_connector = re.compile(r["list_connector"], re.I)
         self.results = re.compile(r["results"])
+        self.np_gap = re.compile(r["np_gap"], re.I)
+        self.resource_right = re.compile(r["resource_right"], re.I)
+        self.resource_keep_left = re.compile(r["resource_keep_left"], re.I)
+        self.measured = re.compile(r["measured"], re.I)
+        self.strong_target_rules = frozenset(r["strong_target_rules"])
+        self.on_device_classes = frozenset(r["on_device_classes"])
+        self.deployment_classes = frozenset(r["deployment_classes"])
+        self.on_device_products = re.compile(r["on_device_products"], re.I)
+        self.efficiency_left = re.compile(r["efficiency_left"], re.I)
+        self.efficiency_right = re.compile(r["efficiency_right"], re.I)
+        self.generic_sentence = re.compile(r["generic_sentence"], re.I)
+        self.evaluation_context_left = re.compile(r["evaluation_context_left"], re.I)
+        self.context_right = re.compile(r["context_right"], re.I)
+        self.context_classes = frozenset(r["context_classes"])
         self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
         self.class_acronym_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
@@ -259,17 +276,37 @@ class HardwareComponent:
                 h.quantity = prev.quantity  # "4 A100 GPUs": the class word shares the count
             else:
                 h.quantity = self._quantity(text, h, sent, prev.end if prev else 0)
+            h.on_device = self._is_on_device(h)
+            # one noun phrase, one role: "NVIDIA Hopper GPUs", "mobile CPUs", "on mobile GPUs",
+            # "Jetson Orin NX 16GB edge device"; the stronger role of the two wins
+            if prev is not None and (h.start < prev.end or self.rules.np_gap.fullmatch(text, prev.end, h.start)):
+                h.role, h.why = self._role(h, sent, analysis_paper)
+                if ROLE_PRIORITY.index(prev.role) <= ROLE_PRIORITY.index(h.role):
+                    h.role, h.why = prev.role, prev.why
+                else:
+                    prev.role, prev.why = h.role, h.why
+                h.on_device = prev.on_device = h.on_device or prev.on_device
+                h.np_with = prev.name
             # items of one list ("on GPU, mobile GPU and ARM CPU") share the first item's role
-            if prev is not None and sent.start <= prev.start and \
+            elif prev is not None and sent.start <= prev.start and \
                     self.rules.list_connector.match(text[prev.end:h.start]):
-                h.role = prev.role
+                h.role, h.why = prev.role, "list"
+                h.on_device = h.on_device or prev.on_device
             else:
-                h.role = self._role(h, sent, analysis_paper)
+                h.role, h.why = self._role(h, sent, analysis_paper)
             prev = h
+        if not analysis_paper:
+            self._device_paper(hits)
         entities: dict[str, _Entity] = {}
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
         self._merge_families(entities)
+        self._propagate_targets(entities)
+        ent_role = {n: min((h.role for h in e.hits), key=ROLE_PRIORITY.index) for n, e in entities.items()}
+        for h in hits:
+            if h.np_with and h.np_with in ent_role and \
+                    ROLE_PRIORITY.index(ent_role[h.np_with]) < ROLE_PRIORITY.index(h.role):
+                h.role, h.why = ent_role[h.np_with], "np"
         out = []
         for ent in entities.values():
             first = ent.hits[0]
@@ -297,6 +334,55 @@ class HardwareComponent:
                 aliases=tuple(dict.fromkeys(h.text for h in ent.hits if h.text != shortest)),
                 attrs=attrs))
         return out
+
+    def _class_of(self, h: _Hit) -> str | None:
+        info = self.reg.get(h.name)
+        return info.hw_class if info is not None else None
+
+    def _is_on_device(self, h: _Hit) -> bool:
+        r = self.rules
+        if h.name in r.on_device_classes:
+            return True
+        info = self.reg.get(h.name)
+        if info is None or info.kind != "product":
+            return False
+        return info.hw_class in r.on_device_classes or bool(r.on_device_products.search(h.name))
+
+    def _device_paper(self, hits: list[_Hit]) -> None:
+        """A model built for phones / edge devices targets the devices it runs on.
+
+        When a deployment class (``mobile device``, ``edge device``, ``microcontroller``) is
+        targeted by the title or an explicit design cue, every on-device platform the paper
+        measures on or lists (mobile CPUs, DSPs, Pixel EdgeTPU, Jetson ...) is ``targets`` too.
+        A server GPU used for training is not on-device and keeps its role; baselines stay.
+        """
+        r = self.rules
+        if not any(h.name in r.deployment_classes and h.role == "targets" and h.why in r.strong_target_rules
+                   for h in hits):
+            return
+        for h in hits:
+            if h.on_device and h.role in ("evaluated_on", "mentioned"):
+                h.role, h.why = "targets", "device_paper"
+
+    def _propagate_targets(self, entities: dict[str, _Entity]) -> None:
+        """A paper that designs for a device class targets the products of that class it runs on.
+
+        The guideline: an FPGA accelerator, GPU kernels, an NPU design are ``targets`` even when
+        speedups are measured on that hardware. So when the class is targeted by an explicit
+        design cue (title or ``designed for`` / ``kernels`` ...), products of the class that are
+        only ``evaluated_on`` become ``targets``; baselines (``compared_against``) stay.
+        """
+        strong = {name for name, ent in entities.items()
+                  if any(h.role == "targets" and h.why in self.rules.strong_target_rules for h in ent.hits)}
+        if not strong:
+            return
+        for ent in entities.values():
+            info = self.reg.get(ent.name)
+            if info is None or info.kind != "product" or info.hw_class not in strong:
+                continue
+            for h in ent.hits:
+                if h.role == "evaluated_on":
+                    h.role, h.why = "targets", "class_targeted"
 
     def _merge_families(self, entities: dict[str, _Entity]) -> None:
         """A family head (``Google Pixel EdgeTPU``) folds into the one member named with it."""
@@ -327,28 +413,41 @@ class HardwareComponent:
             return None  # "in 2023 GPUs ...": a year, not a count
         return n if n > 0 else None
 
-    def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool) -> str:
+    def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool) -> tuple[str, str]:
         r = self.rules
-        if sent.is_title:
-            return "evaluated_on" if analysis_paper else "targets"
         rel = h.start - sent.start
         left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
         right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
+        if h.name in r.context_classes and r.context_right.match(right):
+            return "mentioned", "context"  # "smartphone photography": the data's source, not a platform
+        if sent.is_title:
+            return ("evaluated_on" if analysis_paper else "targets"), "title"
         cm = r.compared_left.search(left)
-        if cm and not r.compared_blockers.search(left[cm.end() - len(cm.group(0)):][6:]) \
+        # "over GPUs" compares; "over the baseline on GPUs" does not: blockers after the cue word
+        if cm and not r.compared_blockers.search(left[cm.end("cue"):]) \
                 or r.compared_right.match(right):
-            return "compared_against"
+            return "compared_against", "compared"
+        if r.resource_right.match(right) and not r.resource_keep_left.search(left):
+            # "GPU memory", "GPU hours": a resource measured or discussed, not a design target
+            return ("evaluated_on" if r.measured.search(sent.text) else "mentioned"), "resource"
         own = bool(r.own_work.search(sent.text))
         background = bool(r.mentioned_sentence.match(sent.text)) or not own
+        if not own and r.generic_sentence.search(sent.text):
+            return "mentioned", "generic"  # "it is common to map models onto GPUs"
+        if r.efficiency_left.search(left) and r.efficiency_right.match(right):
+            return "targets", "targets_cue"  # "maximizing GPU throughput": the contribution is its efficiency
         if r.mentioned_left.search(left) and background and not r.results.search(sent.text):
-            return "mentioned"
+            return "mentioned", "mentioned_cue"
+        if r.evaluation_context_left.search(left) and not r.targets_left.search(left):
+            return "evaluated_on", "evaluated_cue"  # "experiments on an eight-GPU A800 cluster"
         if r.targets_left.search(left) or r.targets_right.match(right):
-            return "targets"
-        if (h.quantity or r.evaluated_left.search(left)) and r.evaluated_sentence.search(sent.text):
-            return "evaluated_on"
+            return "targets", "targets_cue"
+        if (h.quantity or r.evaluated_left.search(left)) and r.evaluated_sentence.search(sent.text) \
+                and (own or r.results.search(sent.text)):
+            return "evaluated_on", "evaluated_cue"
         if background:
-            return "mentioned"
-        return "evaluated_on" if r.results.search(sent.text) else "targets"
+            return "mentioned", "background"
+        return ("evaluated_on" if r.results.search(sent.text) else "targets"), "fallback"
 
 
 def _sentence_at(sents: list[_Sentence], pos: int) -> _Sentence:

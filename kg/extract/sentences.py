@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -40,25 +42,56 @@ ABBREVIATIONS: frozenset[str] = frozenset({
 SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({"etc"})
 
 #: A glued "word." token the tokenizer did not split: letters/digits/+/- and a final stop.
-_GLUED_STOP = re.compile(r"^(?=[^.]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9+\-]*\.$")
+_GLUED_STOP = re.compile(r"^(?=[^.]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9+\-]+\.$")
 
 _FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "。"})
 _CLOSERS = frozenset({")", "]", "}", '"', "'", "”", "’", "»"})
 
 
-def _split_glued_stops(doc: Doc) -> Doc:
-    """Splits "MoE." into "MoE" + "." when it is followed by a space or ends the text."""
-    todo: list[Token] = []
-    for tok in doc:
-        text = tok.text
-        if (len(text) >= 3 and text[-1] == "." and (tok.whitespace_ or tok.i == len(doc) - 1)
-                and _GLUED_STOP.match(text) and text[:-1].lower() not in ABBREVIATIONS):
-            todo.append(tok)
-    if todo:
-        with doc.retokenize() as retok:
-            for tok in todo:
-                retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
-    return doc
+class _GluedStops:
+    """Finds and splits glued "word." tokens ("MoE." -> "MoE" + ".").
+
+    Whether a token is glued depends only on its text, so the decision is cached per string
+    hash and the candidates of a Doc are found with one vectorised lookup: building
+    ``doc.text`` or visiting every Token would cost as much as tokenising.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self._glued: set[int] = set()
+        self._glued_arr = numpy.zeros(0, dtype="uint64")
+
+    def _learn(self, doc: Doc, orths: numpy.ndarray) -> None:
+        strings = doc.vocab.strings
+        added = False
+        for h in numpy.unique(orths).tolist():
+            if h in self._seen:
+                continue
+            self._seen.add(h)
+            text = strings[h]
+            if _GLUED_STOP.match(text) and text[:-1].lower() not in ABBREVIATIONS:
+                self._glued.add(h)
+                added = True
+        if added:
+            self._glued_arr = numpy.asarray(sorted(self._glued), dtype="uint64")
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, SPACY])
+        self._learn(doc, arr[:, 0])
+        if not len(self._glued_arr):
+            return doc
+        todo: list[Token] = []
+        for i in numpy.nonzero(numpy.isin(arr[:, 0], self._glued_arr))[0].tolist():
+            if arr[i, 1] or i == n - 1:
+                todo.append(doc[i])
+        if todo:
+            with doc.retokenize() as retok:
+                for tok in todo:
+                    retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+        return doc
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
@@ -87,36 +120,44 @@ def _starts_sentence(doc: Doc, nxt: Token) -> bool:
             and any(ch.isupper() for ch in doc[j + 2].text))
 
 
+def _hashes(doc: Doc, words: frozenset[str]) -> numpy.ndarray:
+    return numpy.asarray([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+
+
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Sets ``is_sent_start`` on every token of ``doc`` (one pass)."""
+    """Sets the sentence start of every token of ``doc``.
+
+    Only the few final-punctuation and newline tokens are visited in Python; they are found
+    with a vectorised lookup on the token array, and the result is written back in one
+    ``Doc.from_array`` call, so the cost stays close to that of tokenising.
+    """
     n = len(doc)
     if n == 0:
         return doc
-    starts = [False] * n
-    starts[0] = True
-    title_done = False
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
-            if (not title_done and TITLE_SEPARATOR in text) or "\n\n" in text:
-                title_done = True
-                if i + 1 < n:
-                    starts[i + 1] = True
-            continue
-        if text not in _FINAL_PUNCT:
-            continue
-        if text == "." and i > 0:
-            prev = doc[i - 1].text.lower()
-            if (prev in ABBREVIATIONS and not doc[i - 1].whitespace_
+    arr = doc.to_array([ORTH, IS_SPACE])
+    starts = numpy.full(n, -1, dtype="int32")
+    starts[0] = 1
+    for i in numpy.nonzero(arr[:, 1])[0].tolist():
+        text = doc[i].text
+        if TITLE_SEPARATOR in text and i + 1 < n:
+            starts[i + 1] = 1
+            break
+    for i in numpy.nonzero(arr[:, 1])[0].tolist():
+        if "\n\n" in doc[i].text and i + 1 < n:
+            starts[i + 1] = 1
+    for i in numpy.nonzero(numpy.isin(arr[:, 0], _hashes(doc, _FINAL_PUNCT)))[0].tolist():
+        if doc[i].text == "." and i > 0:
+            prev_tok = doc[i - 1]
+            prev = prev_tok.lower_
+            if (prev in ABBREVIATIONS and not prev_tok.whitespace_
                     and prev not in SENTENCE_FINAL_ABBREVIATIONS):
                 continue
         nxt = _next_word(doc, i)
-        if nxt is None or not _starts_sentence(doc, nxt):
-            continue
-        # Closing quotes/brackets and spaces stay with the sentence that ends here.
-        starts[nxt.i] = True
-    for tok, s in zip(doc, starts):
-        tok.is_sent_start = s
+        if nxt is not None and _starts_sentence(doc, nxt):
+            # Closing quotes/brackets and spaces stay with the sentence that ends here.
+            starts[nxt.i] = 1
+    # spaCy stores SENT_START (1 / -1) in a uint64 array: -1 wraps, as in ``Doc.to_array``.
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -132,5 +173,8 @@ class TitleBoundary:
     keeps its historical name because the pipeline refers to it.
     """
 
+    def __init__(self) -> None:
+        self._glued_stops = _GluedStops()
+
     def __call__(self, doc: Doc) -> Doc:
-        return set_sentence_starts(_split_glued_stops(doc))
+        return set_sentence_starts(self._glued_stops(doc))

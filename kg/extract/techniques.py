@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+import numpy
+from spacy.attrs import LOWER
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import doc_ext
@@ -33,8 +35,26 @@ from kg.extract.vocab import load_json
 from kg.model import Evidence, Mention
 
 
+#: Punctuation a window rule does not look across.
+_CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "!", "?"})
+
 _POS = "T"
 _NEG = "X"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowRule:
+    """An ``anchor`` word preceded, within ``window`` tokens of the same clause, by a cue.
+
+    For phrasings a label list cannot enumerate: "fused AllReduce-RMSNorm kernel",
+    "reduce the number of visual tokens". ``allowed_between`` (if not empty) restricts the
+    words that may stand between cue and anchor.
+    """
+
+    anchor: frozenset[str]
+    cue_before: frozenset[str]
+    window: int = 5
+    allowed_between: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +65,7 @@ class Technique:
     pref_label: str
     alt_labels: tuple[str, ...]
     exclude: tuple[str, ...]
-    patterns: tuple[list[dict[str, Any]], ...] = ()
+    windows: tuple[WindowRule, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +83,11 @@ def load_techniques(filename: str = "techniques.json") -> tuple[list[Technique],
     concepts = [
         Technique(id=c["id"], pref_label=c["prefLabel"],
                   alt_labels=tuple(c.get("altLabels", ())), exclude=tuple(c.get("exclude", ())),
-                  patterns=tuple(c.get("patterns", ())))
+                  windows=tuple(
+                      WindowRule(anchor=frozenset(w["anchor"]), cue_before=frozenset(w["cue_before"]),
+                                 window=int(w.get("window", 5)),
+                                 allowed_between=frozenset(w.get("allowed_between", ())))
+                      for w in c.get("windows", ())))
         for c in data["concepts"]
     ]
     rules = [
@@ -117,13 +141,14 @@ class TechniqueTagger:
         self.by_label = {c.pref_label: c for c in self.concepts}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        #: Token patterns for phrasings a label list cannot enumerate
-        #: ("fused AllReduce-RMSNorm kernel", "reduce the number of visual tokens").
-        self.patterns = Matcher(nlp.vocab)
+        # Window rules are checked only at anchor tokens, found by one vectorised lookup
+        # (a spaCy Matcher with wildcard operators cost more than the rest of the pipeline).
+        self.windows = [(c.id, w) for c in self.concepts for w in c.windows]
+        strings = nlp.vocab.strings
+        self._anchor_hashes = numpy.asarray(
+            sorted({strings.add(a) for _, w in self.windows for a in w.anchor}), dtype="uint64")
         for c in self.concepts:
             self._add(nlp, f"{_POS}|{c.id}", (c.pref_label, *c.alt_labels))
-            if c.patterns:
-                self.patterns.add(f"{_POS}|{c.id}", list(c.patterns))
             if c.exclude:
                 self._add(nlp, f"{_NEG}|{c.id}", c.exclude)
 
@@ -145,9 +170,12 @@ class TechniqueTagger:
         strings = doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {}
         vetoes: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in (*self.lower(doc), *self.orth(doc), *self.patterns(doc)):
+        for match_id, start, end in (*self.lower(doc), *self.orth(doc)):
             kind, cid = strings[match_id].split("|", 1)
             (found if kind == _POS else vetoes).setdefault(cid, []).append((start, end))
+        if self.windows:
+            for cid, start, end in self._window_matches(doc):
+                found.setdefault(cid, []).append((start, end))
         first: dict[str, tuple[int, int]] = {}
         for cid, spans in found.items():
             bad = vetoes.get(cid, ())
@@ -176,6 +204,23 @@ class TechniqueTagger:
                                           extractor="kg_techniques.implied", confidence=0.7))
         out.extend(tagged.values())
         return doc
+
+    def _window_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        lower = doc.to_array(LOWER)
+        for i in numpy.nonzero(numpy.isin(lower, self._anchor_hashes))[0].tolist():
+            anchor = doc[i].lower_
+            for cid, rule in self.windows:
+                if anchor not in rule.anchor:
+                    continue
+                for j in range(i - 1, max(-1, i - 1 - rule.window), -1):
+                    t = doc[j]
+                    word = t.lower_
+                    if word in rule.cue_before:
+                        yield cid, j, i + 1
+                        break
+                    if t.is_space or t.text in _CLAUSE_BREAKS or (
+                            rule.allowed_between and word not in rule.allowed_between):
+                        break
 
     @staticmethod
     def _mention(name: str, span: Span, extractor: str) -> Mention:

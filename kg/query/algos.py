@@ -113,7 +113,7 @@ def top(H: "nx.Graph", type_: str, by: str = "degree", k: int = 10) -> list[tupl
     if by == "degree":
         score: dict[str, float] = dict(H.degree())  # type: ignore[arg-type]
     elif by == "pagerank":
-        score = nx.pagerank(H, weight="weight") if H.number_of_edges() else {n: 0.0 for n in H}
+        score = pagerank(H)
     elif by == "betweenness":
         score = nx.betweenness_centrality(H, seed=0, k=min(len(H), 500) if len(H) > 2000 else None)
     else:
@@ -121,6 +121,33 @@ def top(H: "nx.Graph", type_: str, by: str = "degree", k: int = 10) -> list[tupl
     nodes = [n for n, a in H.nodes(data=True) if a["kind"] == kind]
     nodes.sort(key=lambda n: (-score.get(n, 0.0), H.nodes[n]["label"].casefold()))
     return [(n, H.nodes[n]["label"], float(score.get(n, 0.0))) for n in nodes[:k]]
+
+
+def pagerank(H: "nx.Graph", alpha: float = 0.85, tol: float = 1e-10,
+             max_iter: int = 200) -> dict[str, float]:
+    """Weighted PageRank by power iteration in pure Python.
+
+    ``nx.pagerank`` needs scipy, which kg does not depend on; graphs here are small enough
+    (thousands of nodes) for a dictionary-based iteration. Dangling nodes spread uniformly.
+    """
+    n = len(H)
+    if n == 0:
+        return {}
+    strength = {u: sum(d.get("weight", 1) for d in H[u].values()) for u in H}
+    rank = dict.fromkeys(H, 1.0 / n)
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[u] for u in H if strength[u] == 0) / n
+        new = dict.fromkeys(H, (1.0 - alpha) / n + dangling)
+        for u in H:
+            if strength[u]:
+                share = alpha * rank[u] / strength[u]
+                for v, d in H[u].items():
+                    new[v] += share * d.get("weight", 1)
+        err = sum(abs(new[u] - rank[u]) for u in H)
+        rank = new
+        if err < n * tol:
+            break
+    return rank
 
 
 def _paper_entities(H: "nx.Graph", kind: str) -> dict[str, set[str]]:

@@ -43,6 +43,14 @@ def norm(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", t.encode("ascii", "ignore").decode().casefold())
 
 
+def _singular(text: str) -> str:
+    """'Diffusion Models' -> 'Diffusion Model' (last word only; 'ss' endings kept)."""
+    t = text.rstrip()
+    if len(t) > 3 and t[-1] in "sS" and t[-2] not in "sS'" and t[-2].isalpha():
+        return t[:-1]
+    return t
+
+
 def tokens(text: str) -> list[str]:
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     return re.findall(r"[0-9a-z]+", t)
@@ -241,7 +249,7 @@ class NameResolver:
             for iri, label in self.labels(type_).items():
                 if iri == full:
                     return Target(type_, label, iri=iri)
-        for candidate in dict.fromkeys((text, _MEMORY.sub(" ", text).strip())):
+        for candidate in dict.fromkeys((text, _MEMORY.sub(" ", text).strip(), _singular(text))):
             if not candidate:
                 continue
             hit = self._exact(type_, candidate)
@@ -265,7 +273,7 @@ class NameResolver:
 
     def _hardware(self, text: str) -> Target | None:
         n = norm(text)
-        for v in self.vendors():
+        for v in (*self.vendors(), *_json_registry().vendors):
             if norm(v) == n:
                 return self._vendor_target(v)
         name = _registry_resolve(text)
@@ -278,15 +286,26 @@ class NameResolver:
         return Target("hardware", self.labels("hardware").get(iri, name), iri=iri)
 
     def _vendor_target(self, vendor: str) -> Target:
-        """A vendor node if the graph has one (e.g. ``NVIDIA GPU`` family), else kg:vendor."""
+        """Every product of a vendor.
+
+        ``vendor`` is set when the graph records ``kg:vendor`` values for it: ``kg papers``
+        then matches products (and anything under a node) carrying that vendor, which covers
+        NVIDIA's GPUs *and* its DGX systems. ``iri`` is the vendor's group node if the graph
+        has one (``NVIDIA GPU``), for saved queries that take a node.
+        """
         labels = self.labels("hardware")
         primary = _json_registry().vendors.get(vendor, {}).get("primary_class")
+        node = None
         for want in (vendor, f"{vendor} {primary}" if primary else None):
-            if want:
+            if want and node is None:
                 for iri, label in labels.items():
                     if norm(label) == norm(want):
-                        return Target("hardware", label, iri=iri)
-        return Target("hardware", vendor, vendor=vendor)
+                        node = (iri, label)
+                        break
+        has_vendor = any(norm(v) == norm(vendor) for v in self.vendors())
+        if node and not has_vendor:
+            return Target("hardware", node[1], iri=node[0])
+        return Target("hardware", vendor, iri=node[0] if node else None, vendor=vendor)
 
     def _suffix(self, type_: str, text: str) -> Target | None:
         want = tokens(text)

@@ -93,7 +93,7 @@ def build_query(targets: dict[str, Target], role: str | None) -> tuple[str, list
             project.append(f"?target_{v}")
             bind.append(f"target_{v}")
             where.append(f"  ?paper kg:has{typ.capitalize()} ?e_{v} .")
-            if target.iri is not None:
+            if target.vendor is None:
                 where.append(f"  ?e_{v} skos:broader* ?target_{v} .")
             else:  # a vendor with no node: products (or their ancestors) carrying kg:vendor
                 where.append(f"  ?e_{v} skos:broader* ?vn_{v} . ?vn_{v} kg:vendor ?target_{v} .")
@@ -142,7 +142,7 @@ def find_papers(backend: Backend, resolver: NameResolver | None = None, *,
             bindings[name] = Literal(role or "")
         else:
             t = targets[name.removeprefix("target_")]
-            bindings[name] = NamedNode(t.iri) if t.iri is not None else Literal(t.vendor or "")
+            bindings[name] = Literal(t.vendor) if t.vendor is not None else NamedNode(t.iri or "")
     res = backend.query(sparql, bindings, timeout=timeout)
     return PapersResult(_records(res, targets, role), sparql, bindings, targets)
 

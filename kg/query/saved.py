@@ -13,6 +13,9 @@ KIND is an entity type (``hardware``, ``dataset``, ``method``, ``technique``, ``
 ``entity`` (any type; ``type:name`` picks one), ``string``, ``integer`` or ``iri``. Entity and
 paper values are resolved like ``kg papers`` names (aliases, hierarchy, suggestions). An
 ``optional`` parameter left out stays unbound, so the query matches every value.
+Use parameters in triple patterns, not inside FILTER or BIND: remote endpoints get the
+values as a trailing ``VALUES`` clause (joined after evaluation, see :mod:`kg.remote`), which
+gives the same answer as a local substitution only for triple patterns.
 
 Where the files live: the repository's top-level ``queries/`` folder when running from a
 checkout, else the copy shipped as package data (``kg/data/queries``); a test keeps the two

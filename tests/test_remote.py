@@ -1,0 +1,207 @@
+"""Remote stores: push to a real Oxigraph server, then ask it what we ask the local graph."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.query.saved import load_queries
+from kg.remote import gsp_url, values_clause, with_prefixes
+from test_query_fixtures import gold_graph_dir, gold_papers_with_hardware, paper_id_by_title
+
+runner = CliRunner()
+OXIGRAPH = shutil.which("oxigraph")
+INJECTION = 'x" } UNION { ?s ?p ?o } #'
+
+
+# ---- unit: the client-side binding ---------------------------------------------------------
+
+def test_values_clause_escapes_literals_and_checks_names() -> None:
+    v = values_clause({"t": Literal(INJECTION), "h": NamedNode("https://w3id.org/kg-papers/id/hardware/gpu")})
+    assert v.strip() == ('VALUES (?t ?h) { ("x\\" } UNION { ?s ?p ?o } #" '
+                         '<https://w3id.org/kg-papers/id/hardware/gpu>) }')
+    assert values_clause({"t": Literal("a\nb\\")}).count("\n") == 2  # the newline is escaped
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError):
+        values_clause({"bad name": Literal("x")})
+
+
+def test_values_clause_is_one_term_when_parsed() -> None:
+    """Run the bound query on an in-memory store: the hostile value matches nothing."""
+    from pyoxigraph import Quad, Store
+
+    s = Store()
+    s.add(Quad(NamedNode("urn:a"), NamedNode("urn:p"), Literal("hello")))
+    q = "SELECT ?s ?t WHERE { ?s <urn:p> ?t }" + values_clause({"t": Literal(INJECTION)})
+    assert list(s.query(q)) == []
+    q = "SELECT ?s ?t WHERE { ?s <urn:p> ?t }" + values_clause({"t": Literal("hello")})
+    assert len(list(s.query(q))) == 1
+
+
+def test_with_prefixes_adds_only_missing_ones() -> None:
+    q = with_prefixes("PREFIX kg: <https://w3id.org/kg-papers/ontology#>\nSELECT ?x WHERE { ?x skos:broader ?y ; kg:role ?r }")
+    assert q.count("PREFIX kg:") == 1 and "PREFIX skos:" in q and "PREFIX dcterms:" not in q
+
+
+def test_gsp_url() -> None:
+    assert gsp_url("http://h:7878") == "http://h:7878/store?default"
+    assert gsp_url("http://h:3030/ds/data") == "http://h:3030/ds/data?default"
+    assert gsp_url("http://h/store?graph=urn:g") == "http://h/store?graph=urn:g"
+    assert gsp_url("http://h:7878/", "urn:x:g") == "http://h:7878/store?graph=urn%3Ax%3Ag"
+
+
+# ---- a real Oxigraph server -----------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("oxigraph exited") from None
+            time.sleep(0.1)
+    proc.kill()
+    proc.wait()
+    raise RuntimeError("oxigraph did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="module")
+def gg(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(gold_graph_dir(tmp_path_factory))
+
+
+@pytest.fixture(scope="module")
+def oxigraph(gg: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if OXIGRAPH is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    proc, base = start_oxigraph(tmp_path_factory.mktemp("oxi") / "db")
+    try:
+        r = runner.invoke(app, ["push", "--endpoint", base, "-g", gg])
+        assert r.exit_code == 0, r.output
+        assert "pushed" in r.stdout and "/store?default" in r.stdout
+        yield base
+    finally:
+        stop(proc)
+
+
+def records(r: object) -> list[dict]:
+    return r.records()  # type: ignore[attr-defined]
+
+
+@pytest.mark.server
+def test_same_triple_count_after_push(oxigraph: str, gg: str) -> None:
+    import kg
+
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    local = kg.open_graph(gg).sparql(q).records()
+    remote = kg.open_graph(endpoint=oxigraph + "/query").sparql(q).records()
+    assert local == remote and local[0]["n"] > 1000
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("name", sorted(load_queries()))
+def test_saved_queries_answer_the_same_remotely(oxigraph: str, gg: str, name: str) -> None:
+    import kg
+
+    params = {"paper": paper_id_by_title("StreamDiffusion")} if name == "evidence-for" else {}
+    local = kg.open_graph(gg).query(name, **params)
+    remote = kg.open_graph(endpoint=oxigraph + "/query").query(name, **params)
+    assert local.variables == remote.variables
+    key = lambda d: json.dumps(d, sort_keys=True)  # noqa: E731
+    assert sorted(map(key, records(local))) == sorted(map(key, records(remote)))
+    assert len(local) > 0
+
+
+@pytest.mark.server
+def test_saved_query_with_params_remotely(oxigraph: str) -> None:
+    r = runner.invoke(app, ["query", "run", "papers-by-hardware", "--endpoint", oxigraph + "/query",
+                            "--param", "hardware=rtx4090", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    got = {b["id"]["value"] for b in json.loads(r.stdout)["results"]["bindings"]}
+    assert got == gold_papers_with_hardware("NVIDIA RTX 4090")
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("hw,target", [("GPU", "GPU"), ("A100", "NVIDIA A100"), ("NVIDIA", None)])
+def test_papers_endpoint_matches_local(oxigraph: str, gg: str, hw: str, target: str | None) -> None:
+    def ids(*extra: str) -> set[str]:
+        r = runner.invoke(app, ["papers", "--hardware", hw, "--format", "json", *extra])
+        assert r.exit_code == 0, r.output
+        return {d["id"] for d in json.loads(r.stdout)}
+
+    remote = ids("--endpoint", oxigraph + "/query")
+    assert remote == ids("-g", gg)
+    if target:
+        assert remote == gold_papers_with_hardware(target)
+
+
+@pytest.mark.server
+def test_injection_remotely_returns_no_rows(oxigraph: str) -> None:
+    r = runner.invoke(app, ["query", "sparql", "SELECT ?p ?t WHERE { ?p dcterms:title ?t }",
+                            "--endpoint", oxigraph + "/query", "--param", f"t={INJECTION}",
+                            "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["results"]["bindings"] == []
+
+
+@pytest.mark.server
+def test_remote_syntax_error_and_construct(oxigraph: str) -> None:
+    r = runner.invoke(app, ["query", "sparql", "SELECT ?x WHERE {", "--endpoint", oxigraph + "/query"])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["query", "sparql", "CONSTRUCT { ?h skos:broader ?b } WHERE { ?h skos:broader ?b }",
+                            "--endpoint", oxigraph + "/query"])
+    assert r.exit_code == 0 and "skos:broader" in r.stdout
+
+
+@pytest.mark.server
+def test_push_with_sparql_update(gg: str, tmp_path: Path) -> None:
+    if OXIGRAPH is None:
+        pytest.skip("the oxigraph server binary is not installed")
+    import kg
+
+    proc, base = start_oxigraph(tmp_path / "db")
+    try:
+        r = runner.invoke(app, ["push", "--endpoint", base + "/update", "--protocol", "update", "-g", gg])
+        assert r.exit_code == 0, r.output
+        again = runner.invoke(app, ["push", "--endpoint", base + "/update", "--protocol", "update", "-g", gg])
+        assert again.exit_code == 0  # replace: CLEAR first, so no duplicates (not that RDF has any)
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert (kg.open_graph(endpoint=base + "/query").sparql(q).records()
+                == kg.open_graph(gg).sparql(q).records())
+    finally:
+        stop(proc)
+
+
+def test_unreachable_endpoint_is_a_clean_error() -> None:
+    r = runner.invoke(app, ["papers", "--hardware", "GPU", "--endpoint", f"http://127.0.0.1:{free_port()}/query"])
+    assert r.exit_code == 1 and "cannot connect" in r.output
