@@ -186,18 +186,11 @@ def stats(graph_dir: str = "output") -> dict[str, Any]:
 def evaluate_against(gold_path: str, sources: Sequence[str], fmt: str | None = None,
                      pred_path: str | None = None) -> Any:
     """Scores extraction (or a saved JSONL prediction file) against the user's gold labels."""
-    from kg.evaluate import evaluate, load_gold
+    from kg.evaluate import evaluate, load_gold, load_predictions
 
     gold = load_gold(gold_path)
     if pred_path:
-        preds = []
-        with open(pred_path, encoding="utf-8") as fh:
-            for ln, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        preds.append(json.loads(line))
-                    except json.JSONDecodeError as e:
-                        raise InputError(f"{pred_path}:{ln}: not JSON: {e.msg}") from None
+        preds = load_predictions(pred_path)
     else:
         preds = list(extract_records(sources, fmt=fmt, evidence=False))
     return evaluate(gold, preds)

@@ -30,6 +30,8 @@ def test_rtx_spellings(ex, written):
     ("The model is trained on 2048 TPUs.", "TPU", 2048),
     ("It runs on two A100 GPUs in real time.", "NVIDIA A100", 2),
     ("Experiments use an A100-80GB.", "NVIDIA A100", None),
+    ("We train on eight NVIDIA RTX 4090 GPUs.", "NVIDIA RTX 4090", 8),
+    ("We train on eight NVIDIA RTX 4090 GPUs.", "GPU", 8),
 ])
 def test_quantities(ex, text, name, qty):
     got = hw(ex, "A method", text)
@@ -108,3 +110,95 @@ def test_mobile_and_pim(ex):
     got = hw(ex, "A hybrid process-in-memory accelerator",
              "Models for smartphones. PIM on DRAM chips with on-chip SRAM and HBM.")
     assert {"PIM", "DRAM", "SRAM", "HBM", "mobile device"} <= set(got)
+
+
+# -- role rules (guideline: targets > evaluated_on > compared_against > mentioned) ---------------
+
+def test_task_noun_in_title_is_not_an_analysis_paper(ex):
+    # "Video Understanding" names the task; "Benchmarking ..." heads an analysis paper
+    got = hw(ex, "X: Token-Efficient Models for Long-Form Video Understanding",
+             "We meet the demand for models designed for mobile devices.")
+    assert got["mobile device"].role == "targets"
+    got = hw(ex, "Benchmarking the Hopper GPU", "We design microbenchmarks for Hopper GPUs.")
+    assert got["NVIDIA Hopper"].role == "evaluated_on"
+
+
+def test_class_word_of_a_product_shares_its_role(ex):
+    got = hw(ex, "A method", "We implement a fused kernel leveraging instructions available on NVIDIA Hopper GPUs.")
+    assert got["NVIDIA Hopper"].role == "targets" and got["GPU"].role == "targets"
+
+
+def test_fits_on_a_gpu_is_a_design_target(ex):
+    got = hw(ex, "A method", "We present X, a model that fits in a single 80GB GPU.")
+    assert got["GPU"].role == "targets"
+
+
+def test_gpu_memory_is_a_resource_not_a_target(ex):
+    got = hw(ex, "A method", "We introduce X, which requires only 2 GB of GPU memory at runtime.")
+    assert got["GPU"].role == "evaluated_on"
+    got = hw(ex, "A method", "Models grow in size at the cost of GPU memory consumption. We introduce X.")
+    assert got["GPU"].role == "mentioned"
+
+
+def test_targeted_class_makes_its_products_targets(ex):
+    got = hw(ex, "A method", "We co-design the format with bespoke GPU decoding kernels. "
+                             "Our kernels achieve a 3x speedup on an A100.")
+    assert got["GPU"].role == "targets" and got["NVIDIA A100"].role == "targets"
+    # a general method merely timed on an A100 stays evaluated_on
+    got = hw(ex, "A method", "We propose X. It achieves a 3x speedup on an A100 GPU.")
+    assert got["NVIDIA A100"].role == "evaluated_on"
+
+
+def test_model_for_phones_targets_the_devices_it_runs_on(ex):
+    got = hw(ex, "Universal Models for the Mobile Ecosystem",
+             "The new models are Pareto optimal across mobile CPUs, DSPs, GPUs, as well as accelerators "
+             "like Apple Neural Engine. The large model runs in 3.8ms on a Pixel 8 EdgeTPU. "
+             "Training takes 2 days on 8 A100 GPUs.")
+    for name in ("CPU", "DSP", "Apple Neural Engine", "Google Pixel 8 EdgeTPU", "mobile device"):
+        assert got[name].role == "targets", name
+    assert got["NVIDIA A100"].role == "evaluated_on"
+
+
+def test_device_noun_phrase_shares_the_stronger_role(ex):
+    got = hw(ex, "A method", "Moreover, we deploy X on an embodied agent equipped with a Jetson Orin NX 16GB edge device.")
+    assert got["NVIDIA Jetson Orin NX"].role == got["edge device"].role == "targets"
+
+
+def test_efficiency_of_the_hardware_is_the_contribution(ex):
+    got = hw(ex, "A method", "A reservoir mitigates the bias of streaming while maximizing GPU throughput.")
+    assert got["GPU"].role == "targets"
+
+
+def test_generic_and_background_sentences_are_mentioned(ex):
+    got = hw(ex, "A method", "It is common to map the split models onto the GPUs. We propose X.")
+    assert got["GPU"].role == "mentioned"
+    got = hw(ex, "A method", "Although models improved, deploying them on edge devices needs small models. "
+                             "We propose an augmentation pipeline.")
+    assert got["edge device"].role == "mentioned"
+
+
+def test_comparison_with_a_platform(ex):
+    got = hw(ex, "A method", "This paper uses an AI accelerator. Its performance will be compared with Jetson Orin Nano.")
+    assert got["NVIDIA Jetson Orin Nano"].role == "compared_against"
+
+
+def test_experiments_on_a_cluster_are_evaluation(ex):
+    got = hw(ex, "A method", "Experiments conducted on an eight GPU A800 cluster show a 1.6x speedup.")
+    assert got["NVIDIA A800"].role == "evaluated_on"
+
+
+def test_phone_as_data_source_is_mentioned(ex):
+    got = hw(ex, "X: Image Quality Assessment Made Practical for Smartphone Photography", "We propose X.")
+    assert got["mobile device"].role == "mentioned"
+
+
+def test_enabling_execution_on_hardware_is_a_target(ex):
+    got = hw(ex, "A method", "CityGo enables real-time rendering of urban scenes on mobile GPUs.")
+    assert got["mobile device"].role == "targets" and got["GPU"].role == "targets"
+    got = hw(ex, "A method", "This algorithm runs entirely on the CPU.")
+    assert got["CPU"].role == "targets"
+
+
+def test_example_in_parentheses_shares_the_role(ex):
+    got = hw(ex, "A method", "We propose X. X runs on consumer GPUs (e.g., RTX 4090) at 30 fps.")
+    assert got["NVIDIA RTX 4090"].role == got["GPU"].role

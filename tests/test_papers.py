@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 import time
@@ -14,8 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from test_query_fixtures import (gold, gold_graph_dir, gold_id, gold_pairs,
-                                 gold_papers_with_hardware, paper_id_by_title)
+from test_query_fixtures import gold, gold_graph_dir, gold_id, gold_pairs, gold_papers_with_hardware
 
 runner = CliRunner()
 FIVE = {"RTX 4090": "NVIDIA RTX 4090", "A100": "NVIDIA A100", "FPGA": "FPGA", "GPU": "GPU",
@@ -124,7 +122,7 @@ def test_show_sparql_binds_instead_of_pasting(gg: str) -> None:
     assert "rtx4090" not in r.stderr.split("# bound")[0]
 
 
-def test_untrusted_text_is_not_markup(gg: str, tmp_path: Path) -> None:
+def test_untrusted_text_is_not_markup() -> None:
     """A title with rich markup prints literally (rich Text, not markup)."""
     from kg.cli.render import print_rows
 

@@ -43,7 +43,7 @@ def gold_id(g: dict[str, Any]) -> str:
     return paper_for(g).id
 
 
-def _evidence(paper: Any, names: list[str], extractor: str) -> Any:
+def _evidence(paper: Any, names: list[str], extractor: str) -> tuple[Any, str]:
     from kg.model import Evidence
 
     text = paper.text

@@ -228,7 +228,11 @@ def papers_cmd(
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerows(records_to_rows(res.records))
     else:
-        _rows(records_to_rows(res.records))
+        rows = records_to_rows(res.records)
+        for row in rows[1:]:  # a table is for reading: long sentences are cut (json/csv keep them)
+            if len(row[4]) > 160:
+                row[4] = row[4][:159] + "…"
+        _rows(rows)
         err(f"{len(res.records)} paper(s)")
 
 

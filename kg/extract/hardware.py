@@ -111,6 +111,8 @@ class HardwareRules:
         self.list_connector = re.compile(r["list_connector"], re.I)
         self.results = re.compile(r["results"])
         self.np_gap = re.compile(r["np_gap"], re.I)
+        self.lead_preposition = re.compile(r["lead_preposition"], re.I)
+        self.title_name = re.compile(r["title_name"])
         self.resource_right = re.compile(r["resource_right"], re.I)
         self.resource_keep_left = re.compile(r["resource_keep_left"], re.I)
         self.measured = re.compile(r["measured"], re.I)
@@ -269,6 +271,9 @@ class HardwareComponent:
     def to_mentions(self, hits: list[_Hit], text: str, sents: list[_Sentence]) -> list[Mention]:
         title = sents[0]
         analysis_paper = bool(self.rules.title_eval.search(title.text))
+        # the paper's own system, named before the title's colon ("DistServe: ..."), is own work too
+        tm = self.rules.title_name.match(title.text)
+        own_name = re.compile(r"\b" + re.escape(tm.group(1)) + r"\b") if tm else None
         prev: _Hit | None = None
         for h in hits:
             sent = _sentence_at(sents, h.start)
@@ -280,7 +285,7 @@ class HardwareComponent:
             # one noun phrase, one role: "NVIDIA Hopper GPUs", "mobile CPUs", "on mobile GPUs",
             # "Jetson Orin NX 16GB edge device"; the stronger role of the two wins
             if prev is not None and (h.start < prev.end or self.rules.np_gap.fullmatch(text, prev.end, h.start)):
-                h.role, h.why = self._role(h, sent, analysis_paper)
+                h.role, h.why = self._role(h, sent, analysis_paper, own_name)
                 if ROLE_PRIORITY.index(prev.role) <= ROLE_PRIORITY.index(h.role):
                     h.role, h.why = prev.role, prev.why
                 else:
@@ -293,7 +298,7 @@ class HardwareComponent:
                 h.role, h.why = prev.role, "list"
                 h.on_device = h.on_device or prev.on_device
             else:
-                h.role, h.why = self._role(h, sent, analysis_paper)
+                h.role, h.why = self._role(h, sent, analysis_paper, own_name)
             prev = h
         if not analysis_paper:
             self._device_paper(hits)
@@ -413,11 +418,14 @@ class HardwareComponent:
             return None  # "in 2023 GPUs ...": a year, not a count
         return n if n > 0 else None
 
-    def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool) -> tuple[str, str]:
+    def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool,
+              own_name: re.Pattern[str] | None = None) -> tuple[str, str]:
         r = self.rules
         rel = h.start - sent.start
         left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
         right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
+        if r.lead_preposition.match(h.text):
+            left += h.text.split(None, 1)[0] + " "  # "enabling rendering [on mobile] GPUs": the cue needs its "on"
         if h.name in r.context_classes and r.context_right.match(right):
             return "mentioned", "context"  # "smartphone photography": the data's source, not a platform
         if sent.is_title:
@@ -427,20 +435,23 @@ class HardwareComponent:
         if cm and not r.compared_blockers.search(left[cm.end("cue"):]) \
                 or r.compared_right.match(right):
             return "compared_against", "compared"
+        if r.efficiency_left.search(left) and r.efficiency_right.match(right):
+            return "targets", "targets_cue"  # "maximizing GPU throughput": the contribution is its efficiency
         if r.resource_right.match(right) and not r.resource_keep_left.search(left):
             # "GPU memory", "GPU hours": a resource measured or discussed, not a design target
             return ("evaluated_on" if r.measured.search(sent.text) else "mentioned"), "resource"
-        own = bool(r.own_work.search(sent.text))
+        own = bool(r.own_work.search(sent.text) or (own_name is not None and own_name.search(sent.text)))
         background = bool(r.mentioned_sentence.match(sent.text)) or not own
         if not own and r.generic_sentence.search(sent.text):
             return "mentioned", "generic"  # "it is common to map models onto GPUs"
-        if r.efficiency_left.search(left) and r.efficiency_right.match(right):
-            return "targets", "targets_cue"  # "maximizing GPU throughput": the contribution is its efficiency
         if r.mentioned_left.search(left) and background and not r.results.search(sent.text):
             return "mentioned", "mentioned_cue"
         if r.evaluation_context_left.search(left) and not r.targets_left.search(left):
             return "evaluated_on", "evaluated_cue"  # "experiments on an eight-GPU A800 cluster"
         if r.targets_left.search(left) or r.targets_right.match(right):
+            if not own and r.mentioned_sentence.match(sent.text):
+                # "Although ..., deploying them on edge devices requires ...": motivation only
+                return "mentioned", "background"
             return "targets", "targets_cue"
         if (h.quantity or r.evaluated_left.search(left)) and r.evaluated_sentence.search(sent.text) \
                 and (own or r.results.search(sent.text)):

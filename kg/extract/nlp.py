@@ -1,4 +1,7 @@
-"""Builds the spaCy pipeline: ``spacy.blank("en")`` + sentencizer + the kg components.
+"""Builds the spaCy pipeline: ``spacy.blank("en")`` + the kg components.
+
+``kg_title_boundary`` sets every sentence start itself (title, abbreviations, decimals),
+so spaCy's sentencizer is not needed in front of it.
 
 Every kg component is a registered spaCy factory (``@Language.factory``), so a user can swap
 one for a statistical component, or add one, with ``nlp.add_pipe`` as usual. The order below
@@ -32,7 +35,6 @@ def build_nlp(exclude: tuple[str, ...] = ()) -> Language:
     """A fresh pipeline; ``exclude`` leaves out kg components by factory name."""
     nlp = spacy.blank("en")
     nlp.max_length = MAX_TEXT_CHARS + 10
-    nlp.add_pipe("sentencizer")
     for factory, module in COMPONENTS:
         if factory in exclude:
             continue

@@ -172,10 +172,8 @@ def bind_params(q: SavedQuery, values: Mapping[str, str], resolver: Any) -> dict
             except ValueError:
                 raise QueryError(f"{q.name}: parameter {p.name} must be an integer, not {raw!r}") from None
         elif p.kind == "iri":
-            t = parse_term(raw if raw.startswith("<") or ":" not in raw else raw)
-            if not isinstance(t, NamedNode):
-                t = parse_term(f"<{raw}>")
-            out[p.name] = t
+            t = parse_term(raw)  # <iri> or prefix:local; a bare IRI is wrapped
+            out[p.name] = t if isinstance(t, NamedNode) else parse_term(f"<{raw}>")
         else:
             out[p.name] = Literal(raw)
     return out
