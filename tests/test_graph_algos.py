@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from test_query_fixtures import gold, gold_graph_dir, gold_id, gold_papers_with_hardware, paper_id_by_title
+from query_fixtures import gold, gold_graph_dir, gold_id, gold_papers_with_hardware, paper_id_by_title
 
 runner = CliRunner()
 

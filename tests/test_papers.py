@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from test_query_fixtures import gold, gold_graph_dir, gold_id, gold_pairs, gold_papers_with_hardware
+from query_fixtures import gold, gold_graph_dir, gold_id, gold_pairs, gold_papers_with_hardware
 
 runner = CliRunner()
 FIVE = {"RTX 4090": "NVIDIA RTX 4090", "A100": "NVIDIA A100", "FPGA": "FPGA", "GPU": "GPU",
@@ -101,7 +101,7 @@ def test_other_filters_and_combination(gg: str) -> None:
     assert ids(gg, "--hardware", "GPU", "--technique", "diffusion model") == both
     ev = {gold_id(g) for g in gold() for h in g["hardware"]
           if h["role"] == "evaluated_on" and (h["name"] == "GPU" or "GPU" in __import__(
-              "test_query_fixtures").chain(h["name"]))}
+              "query_fixtures").chain(h["name"]))}
     assert ids(gg, "--hardware", "GPU", "--role", "evaluated_on") == ev
     task = {p for p, t in gold_pairs("tasks") if t == "image classification"}
     assert ids(gg, "--task", "image classification") == task

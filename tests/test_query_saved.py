@@ -1,7 +1,7 @@
 """Saved queries: the files, their headers, and each one's answer against the dev gold labels.
 
 The expected rows come from tests/data/query_gold.json (a copy of the dev gold); the graph is
-built from those labels (see test_query_fixtures), so these tests check the SPARQL and the
+built from those labels (see query_fixtures), so these tests check the SPARQL and the
 parameter handling, not the extractors.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.graph.iri import slug
 from kg.query.saved import load_queries, parse_header
-from test_query_fixtures import (chain, gold, gold_graph_dir, gold_id, gold_pairs,
+from query_fixtures import (chain, gold, gold_graph_dir, gold_id, gold_pairs,
                                  gold_papers_with_hardware, paper_id_by_title)
 
 runner = CliRunner()

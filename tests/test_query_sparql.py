@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from test_query_fixtures import gold_graph_dir, paper_id_by_title
+from query_fixtures import gold_graph_dir, paper_id_by_title
 
 runner = CliRunner()
 INJECTION = 'x" } UNION { ?s ?p ?o } #'

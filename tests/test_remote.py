@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.query.saved import load_queries
 from kg.remote import gsp_url, values_clause, with_prefixes
-from test_query_fixtures import gold_graph_dir, gold_papers_with_hardware, paper_id_by_title
+from process_util import free_port, stop
+from query_fixtures import gold_graph_dir, gold_papers_with_hardware, paper_id_by_title
 
 runner = CliRunner()
 OXIGRAPH = shutil.which("oxigraph")
@@ -62,11 +63,6 @@ def test_gsp_url() -> None:
 
 # ---- a real Oxigraph server -----------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
@@ -85,14 +81,6 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
     proc.wait()
     raise RuntimeError("oxigraph did not start")
 
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from test_query_fixtures import gold_graph_dir, gold_papers_with_hardware
+from process_util import stop
+from query_fixtures import gold_graph_dir, gold_papers_with_hardware
 
 pytestmark = pytest.mark.server
 
@@ -38,14 +39,6 @@ def start_server(graph: str, log: Path, *extra: str) -> tuple[subprocess.Popen, 
     proc.wait()
     raise RuntimeError("server did not start")
 
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture(scope="module")
