@@ -126,6 +126,13 @@ class HardwareRules:
         self.evaluation_context_left = re.compile(r["evaluation_context_left"], re.I)
         self.context_right = re.compile(r["context_right"], re.I)
         self.context_classes = frozenset(r["context_classes"])
+        self.results_numeric = re.compile(r["results_numeric"])
+        self.negated_left = re.compile(r["negated_left"], re.I)
+        self.negated_right = re.compile(r["negated_right"], re.I)
+        self.evaluation_words = re.compile(r["evaluation_words"], re.I)
+        self.compared_running = re.compile(r["compared_running"], re.I)
+        self.survey_title = re.compile(r["survey_title"], re.I)
+        self.device_title = re.compile(r["device_title"])
         self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
         self.class_acronym_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
@@ -271,6 +278,7 @@ class HardwareComponent:
     def to_mentions(self, hits: list[_Hit], text: str, sents: list[_Sentence]) -> list[Mention]:
         title = sents[0]
         analysis_paper = bool(self.rules.title_eval.search(title.text))
+        survey_paper = bool(self.rules.survey_title.search(title.text))
         # the paper's own system, named before the title's colon ("DistServe: ..."), is own work too
         tm = self.rules.title_name.match(title.text)
         own_name = re.compile(r"\b" + re.escape(tm.group(1)) + r"\b") if tm else None
@@ -301,6 +309,8 @@ class HardwareComponent:
                 h.role, h.why = self._role(h, sent, analysis_paper, own_name)
             prev = h
         if not analysis_paper:
+            if self.rules.device_title.search(title.text):
+                self._device_title(hits)
             self._device_paper(hits)
         entities: dict[str, _Entity] = {}
         for h in hits:
@@ -316,8 +326,14 @@ class HardwareComponent:
         for ent in entities.values():
             first = ent.hits[0]
             role = min((h.role for h in ent.hits), key=ROLE_PRIORITY.index)
-            if analysis_paper and role == "targets":
+            if analysis_paper and role == "targets" and not (
+                    ent.name in self.rules.deployment_classes
+                    and all(h.why == "targets_cue" for h in ent.hits if h.role == "targets")):
+                # an analysis paper measures on hardware; a deployment class it only designs
+                # for ("insights for deploying models on mobile platforms") stays targeted
                 role = "evaluated_on"
+            if survey_paper and role in ("targets", "evaluated_on"):
+                role = "mentioned"  # a survey neither designs for nor measures on hardware
             info = self.reg.get(ent.name)
             shortest = min((h for h in ent.hits if h.text), key=lambda h: (len(h.text), h.start)).text
             mention_hit = next((h for h in ent.hits if h.text == shortest), first)
@@ -352,6 +368,18 @@ class HardwareComponent:
         if info is None or info.kind != "product":
             return False
         return info.hw_class in r.on_device_classes or bool(r.on_device_products.search(h.name))
+
+    def _device_title(self, hits: list[_Hit]) -> None:
+        """A deployment-flavoured title ("On-Device ...", "Edge-AI", "... IoT") with no device word.
+
+        The paper is built for the deployment classes it names anywhere in the abstract, so
+        their uncompared, unnegated mentions become ``targets`` (a strong rule, so the devices it
+        is measured on follow through :meth:`_device_paper`).
+        """
+        for h in hits:
+            if h.name in self.rules.deployment_classes and h.role in ("evaluated_on", "mentioned") \
+                    and h.why not in ("negated", "context", "generic"):
+                h.role, h.why = "targets", "title"
 
     def _device_paper(self, hits: list[_Hit]) -> None:
         """A model built for phones / edge devices targets the devices it runs on.
@@ -430,9 +458,13 @@ class HardwareComponent:
             return "mentioned", "context"  # "smartphone photography": the data's source, not a platform
         if sent.is_title:
             return ("evaluated_on" if analysis_paper else "targets"), "title"
+        if r.negated_left.search(left) or r.negated_right.match(right):
+            return "mentioned", "negated"  # "requiring no GPU", "an alternative to GPU-heavy methods"
         cm = r.compared_left.search(left)
-        # "over GPUs" compares; "over the baseline on GPUs" does not: blockers after the cue word
-        if cm and not r.compared_blockers.search(left[cm.end("cue"):]) \
+        # "over GPUs" compares; "over the baseline on GPUs" does not: blockers after the cue word,
+        # unless the cue compares with running on that platform ("compared to running on a 3090")
+        if cm and (not r.compared_blockers.search(left[cm.end("cue"):])
+                   or r.compared_running.match(left[cm.end("cue"):])) \
                 or r.compared_right.match(right):
             return "compared_against", "compared"
         if r.efficiency_left.search(left) and r.efficiency_right.match(right):
@@ -444,7 +476,8 @@ class HardwareComponent:
         background = bool(r.mentioned_sentence.match(sent.text)) or not own
         if not own and r.generic_sentence.search(sent.text):
             return "mentioned", "generic"  # "it is common to map models onto GPUs"
-        if r.mentioned_left.search(left) and background and not r.results.search(sent.text):
+        if r.mentioned_left.search(left) and background and not r.results.search(sent.text) \
+                and not r.evaluation_words.search(sent.text):
             return "mentioned", "mentioned_cue"
         if r.evaluation_context_left.search(left) and not r.targets_left.search(left):
             return "evaluated_on", "evaluated_cue"  # "experiments on an eight-GPU A800 cluster"
@@ -453,8 +486,9 @@ class HardwareComponent:
                 # "Although ..., deploying them on edge devices requires ...": motivation only
                 return "mentioned", "background"
             return "targets", "targets_cue"
-        if (h.quantity or r.evaluated_left.search(left)) and r.evaluated_sentence.search(sent.text) \
-                and (own or r.results.search(sent.text)):
+        if (h.quantity or r.evaluated_left.search(left)) \
+                and (r.evaluated_sentence.search(sent.text) or r.results_numeric.search(sent.text)) \
+                and (own or r.results_numeric.search(sent.text)):
             return "evaluated_on", "evaluated_cue"
         if background:
             return "mentioned", "background"

@@ -110,6 +110,10 @@ class Vocab:
     dataset_head_re: re.Pattern[str]
     stripped_suffix_re: re.Pattern[str]
     generic_phrases: frozenset[str]
+    concept_heads: frozenset[str] = frozenset()
+    modifier_heads: frozenset[str] = frozenset()
+    dataset_longform_words: frozenset[str] = frozenset()
+    metric_after_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _words_re(words: Iterable[str]) -> str:
@@ -142,6 +146,10 @@ def vocab() -> Vocab:
         dataset_head_re=re.compile(rf"\s*(?:{_words_re(c['dataset_heads'])})(?![\w-])", re.I),
         stripped_suffix_re=re.compile(rf"^(.+?)-(?:{_words_re(c['name_suffixes_stripped'])})$", re.I),
         generic_phrases=frozenset(c["generic_phrases"]),
+        concept_heads=frozenset(c.get("concept_heads", ())),
+        modifier_heads=frozenset(c.get("acronym_modifier_heads", ())),
+        dataset_longform_words=frozenset(c.get("dataset_longform_words", ())),
+        metric_after_re=re.compile(rf"\s*(?:{_words_re(c.get('metric_after_words', ()))})(?![\w-])"),
     )
 
 
@@ -185,6 +193,12 @@ comprehension inpainting interpolation compression extension serving inference s
 #: can be name-shaped; most words fail here without the full test.
 QUICK_NAMEY_RE = re.compile(r"[A-Z][^A-Z]*[A-Z0-9]|[0-9][^0-9]*[A-Z]|[a-z][A-Z]|^[A-Z]-")
 SPLIT_PARTS_RE = re.compile(r"[-_/]")
+#: A plural dataset head followed, in the same clause, by an appended list of names.
+DATASET_APPOSITIVE_RE = re.compile(
+    rf"(?<![\w-])(?:datasets|benchmarks|corpora)\b[^.;:()]{{0,70}}?(?:,|:|\()\s*"
+    rf"((?:{WORD})(?:\s*,\s*(?:{WORD}))*,?\s+(?:and|or)\s+(?:{WORD}))\s*(?=[.;)]|$)")
+#: "ACR-trained", "EQM-accuracy": an acronym glued to an ordinary lower-case word.
+LOWER_TAIL_RE = re.compile(r"^(.*[A-Z0-9].*?)-([a-z]{3,})$")
 
 
 @lru_cache(maxsize=65536)
@@ -332,6 +346,8 @@ class Scanner:
             known: bool = False, strong: bool = False) -> Entity | None:
         if not name or self.is_blocked(s, e):
             return None
+        if not known and (name in self.rejected or name + "s" in self.rejected) and kind != "dataset":
+            return None  # an acronym the text defines as a field, setting or metric
         if not known:
             entry = (self.v.datasets if kind == "dataset" else self.v.methods).by_lower.get(name.lower()) \
                 or self.v.datasets.by_lower.get(name.lower()) or self.v.methods.by_lower.get(name.lower())
@@ -500,14 +516,30 @@ class Scanner:
             self.rejected.add(short)
             return
         kind: str | None = None
-        if last in v.dataset_heads or any(r.match(short) for r in v.dataset_name_res):
+        # the word after the parenthesis: "Minimal Video Pairs (MVP) benchmark",
+        # "Generative Adversarial (GA) learning" (the acronym only modifies the real head)
+        close = self.text.find(")", max(se, le))
+        nxt = re.match(r"\s*([\w-]+)", self.text[close + 1: close + 40]) if 0 <= close < max(se, le) + 3 else None
+        next_word = nxt.group(1).lower() if nxt else ""
+        known_long = long.lower() in v.methods.by_lower or short.lower() in v.methods.by_lower
+        if not known_long and next_word in v.modifier_heads and next_word not in v.dataset_heads:
+            self.rejected.add(short)
+            return
+        # "we propose X (Y)" right before the long form: the paper's own named contribution
+        own_close = bool(v.propose_re.search(self.text[max(0, min(ss, ls) - 45): min(ss, ls)]))
+        if last in v.concept_heads and not own_close and not known_long:
+            # "Remote Sensing (RS)", "Sentence Error Rate (SER)": fields, settings and metrics
+            self.rejected.add(short)
+            return
+        if last in v.dataset_heads or any(r.match(short) for r in v.dataset_name_res) \
+                or next_word in v.dataset_heads or any(w.lower() in v.dataset_longform_words for w in lw):
             kind = "dataset"
         elif title_case and last not in HARD_TASK_WORDS:
             pass
         elif last in v.task_suffix and last not in v.keep_suffix:
             # "automatic speech recognition (ASR)", "time to first token (TTFT)": not methods,
             # unless the paper presents it as its own contribution.
-            if not own or last in ("learning", "models", "model", "language"):
+            if last in ("models", "model", "language") or not own_close and (not own or last == "learning"):
                 self.rejected.add(short)
                 return
         ent = self.add(short, kind, ss, se, "acronym", strong=True)
@@ -536,6 +568,11 @@ class Scanner:
             return
         is_ds = re.search(r"\b(?:benchmark|dataset|corpus|suite|testbed)s?\b", rest, re.I) is not None \
             and not re.search(r"\b(?:model|method|framework|network|architecture|system|approach|algorithm)s?\b", rest, re.I)
+        if not is_ds:
+            for am in re.finditer(rf"(?<![\w-]){re.escape(pre)}(?![\w-])", abstract):
+                if self.looks_dataset(pre, self.title_end + am.end()):
+                    is_ds = True
+                    break
         s = m.start(1)
         self.add(pre, "dataset" if is_ds else "method", s, s + len(pre), "title_prefix",
                  hint="introduced" if is_ds else "proposed", strong=True)
@@ -603,7 +640,7 @@ class Scanner:
                     self.add_discovered(name, s, e, "named", "proposed" if prev_self else None)
             # "our X", "X (ours)"
             for m in re.finditer(rf"(?<![\w-])[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({WORD})", sent):
-                w = m.group(1)
+                w = self.clean_token(m.group(1))
                 if is_namey(w) and not self.rejected_method_name(w):
                     s = ss + m.start(1)
                     self.add_discovered(w, s, s + len(w), "our", "proposed")
@@ -660,8 +697,12 @@ class Scanner:
             if not keep:
                 continue
             name = " ".join(keep)
-            if self.rejected_method_name(name) and name not in ("MATH",):
+            if self.rejected_method_name(name) and name not in ("MATH",) or name in self.rejected:
                 continue
+            s0 = m.start() - len(before) + pw.start(1) + phrase.rfind(name)
+            if re.search(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$", text[max(0, s0 - 40):s0]) \
+                    and not (len(keep) == 1 and is_namey(name)):
+                continue  # "A Privacy-Preserving Structural Dataset": a description, not a name
             if not any(is_namey(w) for w in keep) and len(keep) == 1 and keep[0].lower() in ("new", "large", "public"):
                 continue
             s = m.start() - len(before) + pw.start(1) + phrase.rfind(name)
@@ -669,6 +710,16 @@ class Scanner:
                 continue  # titles are Title Case: "Large-Scale Dataset" is not a name
             known = self.v.methods.by_lower.get(name.lower())
             self.add(name, "dataset", s, s + len(name), "dataset_head", strong=True)
+        # "two datasets with local knowledge, ECLeKTic and MultiLoKo." / "benchmarks (X, Y and Z)"
+        for m in DATASET_APPOSITIVE_RE.finditer(text):
+            seg_s = m.start(1)
+            items = [(seg_s + x.start(), seg_s + x.end()) for x in WORD_RE.finditer(m.group(1))
+                     if x.group(0) not in ("and", "or")]
+            if len(items) < 2 or not all(is_namey(text[a:b]) and not self.rejected_method_name(text[a:b])
+                                         and text[a:b] not in self.rejected for a, b in items):
+                continue
+            for a, b in items:
+                self.add(text[a:b], "dataset", a, b, "dataset_appositive", strong=True)
         # name shapes: XBench, X-Eval, XQA
         for m in WORD_RE.finditer(text):
             w = m.group(0)
@@ -762,6 +813,15 @@ class Scanner:
                     return ent.kind
         return None
 
+    def clean_token(self, w: str) -> str:
+        """``GPT-4o+RAG`` -> ``GPT-4o``; ``OWL-trained``, ``EQM-accuracy`` -> the acronym."""
+        if "+" in w.rstrip("+"):
+            w = w.split("+", 1)[0]  # a combination: its first system
+        lt = LOWER_TAIL_RE.match(w)
+        if lt and lt.group(2) not in self.v.keep_suffix and self.lookup(w) is None:
+            w = lt.group(1)
+        return w
+
     def namey_tokens(self) -> None:
         """Every remaining token shaped like a name is a method candidate (weak evidence)."""
         text = self.text
@@ -773,8 +833,9 @@ class Scanner:
             sm = self.v.stripped_suffix_re.match(w)
             if sm:
                 w = sm.group(1)
+            w = self.clean_token(w)
             s, e = m.start(), m.start() + len(w)
-            if not is_namey(w) or self.rejected_method_name(w) or w in self.rejected:
+            if not is_namey(w) or self.rejected_method_name(w) or w in self.rejected or w + "s" in self.rejected:
                 continue
             if any(cs <= s and e <= ce for cs, ce in self.claimed):
                 continue
@@ -813,6 +874,8 @@ class Scanner:
                 kind = "method"
             if ent.kind_votes.get("dataset", 0) > ent.kind_votes.get("method", 0):
                 kind = "dataset"
+            if kind == "method" and not ent.known and self.weak_method(ent):
+                continue
             if kind == "dataset":
                 role = self.dataset_role(ent)
             else:
@@ -831,6 +894,33 @@ class Scanner:
                               text=self.text[first.start:first.end], evidence=ev, aliases=aliases)
             (datasets if kind == "dataset" else methods).append(mention)
         return Analysis(datasets, methods)
+
+    def weak_method(self, ent: Entity) -> bool:
+        """An unknown method candidate with evidence against it or none for it.
+
+        * every occurrence is followed by a metric word: ``RadGraph F1``, ``Dice score``;
+        * an all-capitals acronym the text never defines, seen once, found only by its shape
+          (``detecting MCI``, ``GRC integration``): field, organisation and condition names.
+        """
+        if all(self.v.metric_after_re.match(self.text, o.end) for o in ent.occs):
+            return True
+        if not ent.strong and re.fullmatch(r"[A-Z]{2,5}", ent.name) and ent.name not in self.defs \
+                and len(ent.occs) == 1 and not ent.occs[0].hint and ent.occs[0].start >= self.title_end:
+            o = ent.occs[0]
+            ss, _ = self.sent_of(o.start)
+            after = re.match(r"\s*([\w-]+)", self.text[o.end:o.end + 30])
+            if self.text[o.start - 1:o.start] == "(" and self.text[o.end:o.end + 1] == ")":
+                return False  # "termed "..." (DI)": a definition the letter match missed
+            if after and after.group(1).lower() in self.v.method_heads and not after.group(1).endswith("s"):
+                return False  # "the recent RAVE model"
+            if self.v.compare_re.search(self.text[ss:o.start]):
+                return False  # "than SoTA accelerators (Allo and DFX)"
+            near = self.text[max(0, o.start - 8):o.end + 8]
+            if any(other is not ent and any(abs(x.start - o.end) <= 8 or abs(o.start - x.end) <= 8 for x in other.occs)
+                   for other in self.entities.values()) and re.search(r",|\band\b|\bor\b", near):
+                return False  # an item of a list of names
+            return True
+        return False
 
     def dataset_role(self, ent: Entity) -> str:
         for o in ent.occs:
