@@ -59,3 +59,28 @@ def test_defined_acronym_overrides_dataset_gazetteer(extractor: Extractor) -> No
                                  abstract="We propose Differential Token Drop (DTD), which removes tokens."))
     assert "DTD" not in {m.name for m in ex.of_type("dataset")}
     assert "DTD" in {m.name for m in ex.of_type("method")}
+
+
+def test_acronym_followed_by_benchmark_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "A Video QA Benchmark for Physics",
+                   "This paper introduces the Minimal Video Pairs (MVP) benchmark. Models score 40% on MVP.")
+    assert got["MVP"][0] == "introduced"
+    assert not any("Video QA" in n for n in got)
+
+
+def test_appositive_list_after_datasets(extractor: Extractor) -> None:
+    got = datasets(extractor, "Knowledge transfer across scripts",
+                   "We analyse model performance on two datasets with local knowledge, ECLeKTic and MultiLoKo.")
+    assert got["ECLeKTic"][0] == "used" and got["MultiLoKo"][0] == "used"
+
+
+def test_title_prefix_described_as_benchmark_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "TalkVoice: Reviving an Endangered Script with Speech Synthesis",
+                   "We introduce TalkVoice, the first TTS benchmark for the script.")
+    assert got["TalkVoice"][0] == "introduced"
+
+
+def test_defined_field_acronym_is_not_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Editing knowledge",
+                   "Knowledge Editing (KE) updates models. Existing KE datasets ignore overlaps.")
+    assert "KE" not in got

@@ -202,3 +202,74 @@ def test_enabling_execution_on_hardware_is_a_target(ex):
 def test_example_in_parentheses_shares_the_role(ex):
     got = hw(ex, "A method", "We propose X. X runs on consumer GPUs (e.g., RTX 4090) at 30 fps.")
     assert got["NVIDIA RTX 4090"].role == got["GPU"].role
+
+
+def test_negated_hardware_is_mentioned(ex):
+    got = hw(ex, "A method", "We propose X, a fast alternative to GPU-heavy methods, requiring no FPGA.")
+    assert got["GPU"].role == "mentioned" and got["FPGA"].role == "mentioned"
+    got = hw(ex, "A method", "Our method is training- and GPU-free.")
+    assert got["GPU"].role == "mentioned"
+
+
+def test_compared_to_running_on_a_platform(ex):
+    got = hw(ex, "A method", "We run X on an FPGA, 5x faster compared to running on a 3090 GPU or an Orin NX.")
+    assert got["NVIDIA RTX 3090"].role == "compared_against"
+    assert got["NVIDIA Jetson Orin NX"].role == "compared_against"
+
+
+def test_targeting_a_format_on_hardware(ex):
+    got = hw(ex, "A method", "We quantize a model, targeting the W8A8 format on Ascend 910B NPUs.")
+    assert got["Huawei Ascend 910B"].role == "targets" and got["NPU"].role == "targets"
+    got = hw(ex, "A method", "Our pipeline confines all inference entirely to the edge device.")
+    assert got["edge device"].role == "targets"
+
+
+def test_measured_gpu_resource_is_evaluated_on(ex):
+    got = hw(ex, "A method", "Our tracker reaches the fastest GPU inference speed of 122 frames per second.")
+    assert got["GPU"].role == "evaluated_on"
+    got = hw(ex, "A method", "We use 48% less GPU memory and 80.9% lower average GPU utilization.")
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_task_requirement_without_own_work_is_mentioned(ex):
+    got = hw(ex, "A method", "Driver monitoring demands real-time inference on edge devices. We propose X.")
+    assert got["edge device"].role == "mentioned"
+
+
+def test_one_word_title_name_is_own_work(ex):
+    got = hw(ex, "Marigold: Affordable adaptation",
+             "Marigold requires minimal changes and trains on a single GPU over a few days.")
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_hardware_in_parentheses_of_a_training_sentence_is_evaluated_on(ex):
+    got = hw(ex, "X vs. Y: A Controlled Comparison",
+             "Both models are trained on identical data and identical hardware (NVIDIA H100 80GB).")
+    assert got["NVIDIA H100"].role == "evaluated_on"
+
+
+def test_survey_title_mentions_only(ex):
+    got = hw(ex, "Optimizing LLMs: A Survey of Model Compression",
+             "LLM requirements limit their deployment on mobile and edge devices. This survey reviews methods.")
+    assert got["mobile device"].role == "mentioned" and got["edge device"].role == "mentioned"
+
+
+def test_deployment_title_without_device_word(ex):
+    got = hw(ex, "Hybrid Distillation for On-Device Vision in Agricultural IoT",
+             "ViTs are too heavy for resource-constrained edge devices. We distill a student. "
+             "It runs in 86ms/image on smartphone CPUs.")
+    assert got["edge device"].role == "targets"
+    assert got["mobile device"].role == "targets" and got["CPU"].role == "targets"
+
+
+def test_analysis_paper_keeps_designed_for_deployment_class(ex):
+    got = hw(ex, "Comparative Analysis of Lightweight Models",
+             "We benchmark five models. This research contributes to optimizing deep learning systems "
+             "for edge computing and mobile platforms.")
+    assert got["edge device"].role == "targets" and got["mobile device"].role == "targets"
+
+
+def test_mobile_vision_transformer_is_a_model(ex):
+    got = hw(ex, "Lightweight Tracking with Mobile Vision Transformers",
+             "We build a tracker based on Mobile Vision Transformers (MobileViT).")
+    assert "mobile device" not in got

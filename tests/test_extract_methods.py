@@ -98,3 +98,32 @@ def test_evidence_offsets_slice_the_mention(extractor: Extractor) -> None:
         assert p.text[m.evidence.start:m.evidence.end] == m.text
         assert m.evidence.extractor.startswith("kg_methods.")
         assert m.text in m.evidence.sentence
+
+
+def test_field_and_metric_acronyms_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Segmentation of remote images",
+                  "Remote Sensing (RS) images are hard to label. We propose GeoSegNet, a network for them. "
+                  "GeoSegNet lowers the Word Error Rate (WER) and reaches a high RadGraph F1.")
+    assert "GeoSegNet" in got
+    assert not {"RS", "WER", "RadGraph"} & set(got)
+
+
+def test_acronym_modifying_a_head_noun_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Distillation with adversaries",
+                  "We introduce NovaKD, based on Generative Adversarial (GA) learning between a teacher and a student.")
+    assert "NovaKD" in got and "GA" not in got
+
+
+def test_undefined_single_acronym_without_context_is_dropped(extractor: Extractor) -> None:
+    got = methods(extractor, "Voice commands for health",
+                  "We propose VoxCare, a framework for detecting MCI from voice commands. "
+                  "VoxCare is faster than SoTA systems (Allo and DFX).")
+    assert "VoxCare" in got and "MCI" not in got
+    assert got["DFX"][0] == "compared"
+
+
+def test_glued_lowercase_tail_and_combination_are_trimmed(extractor: Extractor) -> None:
+    got = methods(extractor, "Workforce agents",
+                  "We introduce Optimized Workforce Learning (OWL). Our OWL-trained model beats GPT-4o+RAG by 3 points.")
+    assert "OWL-trained" not in got and "GPT-4o+RAG" not in got
+    assert "OWL" in got and "GPT-4o" in got

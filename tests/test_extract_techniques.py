@@ -127,3 +127,12 @@ def test_label_variants_and_case_rule() -> None:
     assert "diffusion models" in set(label_variants("diffusion model"))
     assert is_case_sensitive("CLIP") and is_case_sensitive("ViT") and is_case_sensitive("3DGS")
     assert not is_case_sensitive("Stable Diffusion") and not is_case_sensitive("U-Net")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Video QA\nWe evaluate video-language models on physics questions.", "vision-language model"),
+    ("Attention\nWe evaluate it in large-scale language model pretraining.", "large language model"),
+    ("Dedup\nWe distill the 6-layer CTC model into a 2-layer student.", "knowledge distillation"),
+])
+def test_generalisation_aliases(nlp: Language, text: str, expected: str) -> None:
+    assert expected in techniques(nlp, text.replace("\n", TITLE_SEPARATOR, 1))

@@ -40,6 +40,8 @@ def test_title_is_its_own_sentence(nlp: Language) -> None:
     ("Results hold. semi-PD wins.", ["Results hold.", "semi-PD wins."]),
     ("Is it fast? Yes! It is.", ["Is it fast?", "Yes!", "It is."]),
     ("Code: https://github.com/a/b. We thank all.", ["Code: https://github.com/a/b.", "We thank all."]),
+    ("It reaches 77. 7% accuracy. Done.", ["It reaches 77. 7% accuracy.", "Done."]),
+    ("It ran in 2019. 2020 was calm.", ["It ran in 2019.", "2020 was calm."]),
 ])
 def test_boundaries(nlp: Language, text: str, expected: list[str]) -> None:
     assert sents(nlp, text) == expected

@@ -43,7 +43,7 @@ class ClaimsComponent:
                 self.unit_of[f.lower()] = unit
                 self.unit_of[f] = unit
         forms = sorted({f for fs in rules["units"].values() for f in fs}, key=len, reverse=True)
-        unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![A-Za-z0-9])"
+        unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![A-Za-z0-9]|-[A-Z])"
         lead = r"(?<![\w.\-/\[])"
         self.claim_re = re.compile(
             lead + r"(?:from\s+)?(?P<lo>" + _NUM + r")\s*(?P<lou>" + unit_re + r")?" + _RANGE_SEP
@@ -54,10 +54,17 @@ class ClaimsComponent:
             + r"|\btimes\s+(?P<t>" + _NUM + r")(?=\s+(?:faster|slower|higher|lower|more|less|better|smaller|larger))"
             + r"|\b(?:multiplied|increased|accelerated|reduced|improved|sped up)\s+by\s+(?:a factor of\s+)?(?P<f>" + _NUM
             + r")(?![\w%.]|\.\d|\s*(?:%|percent|points|times|x\b|×))"
-            + r"|(?P<broken>\d+)\.\s(?P<frac>\d+)\s*%",
+            + r"|(?P<broken>\d+)\.\s(?P<frac>\d+)\s*%"
+            # "x40.0 faster", "a speed-up of x15.11 over": the factor written before its number
+            + r"|(?<![\w.\-/])[x×](?P<px>" + _NUM + r")(?=\s+(?:faster|slower|speed\w*|higher|lower|more|less|better|over|than)\b)"
+            # "~50K tokens/second": a thousands suffix on a rate
+            + r"|" + lead + r"(?P<kv>" + _NUM + r")[Kk]\s*(?P<ku>tokens?/s(?:ec(?:ond)?)?|tokens? per second)(?![A-Za-z])",
         )
         self.skip_after = re.compile(rules["skip_after"], re.I)
         self.skip_before = re.compile(rules["skip_before"], re.I)
+        self.skip_before_any = re.compile(rules["skip_before_any"], re.I)
+        self.own_sentence = re.compile(rules["own_sentence"], re.I)
+        self.background_cost = re.compile(rules["background_cost"], re.I)
         self.named_metric = re.compile(rules["named_metric"] + r"(?P<n>" + _NUM + r")(?![\w%.]|\s*%)", re.I)
         self.signed_points = re.compile(rules["signed_points"])
         self.metric_after = re.compile(rules["metric_after"], re.I)
@@ -73,9 +80,15 @@ class ClaimsComponent:
             or next((n for (_, _, n, role, _k) in spans if role == "targets"), None)
         out = doc_ext.claims(doc)
         seen: set[tuple[float, str, str]] = set()
-        for i, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        # sentences before the paper's first own-work sentence are background: their costs and
+        # losses ("overheads of up to 20%") describe the problem, not the paper's results
+        first_own = next((i for i, s in enumerate(sents) if i > 0 and self.own_sentence.search(s.text)), 0)
+        for i, sent in enumerate(sents):
             if i == 0 and "\n" in text[sent.end_char - 1: sent.end_char + 1]:
                 continue  # the title repeats the abstract's numbers
+            if 0 < i < first_own and self.background_cost.search(sent.text):
+                continue
             for start, end, value, unit in self._numbers(sent.text):
                 a, b = sent.start_char + start, sent.start_char + end
                 claim_text = self._clause(sent.text, start, end)
@@ -93,6 +106,7 @@ class ClaimsComponent:
     # -- numbers ------------------------------------------------------------------------------
     def _numbers(self, s: str) -> list[tuple[int, int, float, str]]:
         found: list[tuple[int, int, float, str]] = []
+        s = s.replace("$", " ")  # LaTeX math: "$7.5\\times$", "$+25.28$" (same length, same offsets)
         for m in self.claim_re.finditer(s):
             g = m.groupdict()
             if g["hi"] is not None:
@@ -112,6 +126,10 @@ class ClaimsComponent:
                 found.append((m.start(), m.end(), _num(g["c"]), self._unit(g["cu"])))
             elif g["t"] is not None or g["f"] is not None:
                 found.append((m.start(), m.end(), _num(g["t"] or g["f"]), "x"))
+            elif g["px"] is not None:
+                found.append((m.start(), m.end(), _num(g["px"]), "x"))
+            elif g["kv"] is not None:
+                found.append((m.start(), m.end(), _num(g["kv"]) * 1000, "tokens/s"))
             elif g["broken"] is not None:
                 found.append((m.start(), m.end(), float(f"{g['broken']}.{g['frac']}"), "%"))
         for m in self.named_metric.finditer(s):
@@ -129,6 +147,8 @@ class ClaimsComponent:
         return self.unit_of.get(written, self.unit_of.get(written.lower(), "other"))
 
     def _skip(self, s: str, start: int, end: int, unit: str) -> bool:
+        if self.skip_before_any.search(s[max(0, start - 20):start]):
+            return True  # "e.g. 4x", "75.4% vs. 74.2%": an example or the baseline's value
         after = s[end:end + 40].lstrip("+")
         if unit in ("GB", "other", "s", "x") and self.skip_after.match(after):
             return True

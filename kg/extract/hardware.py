@@ -328,7 +328,7 @@ class HardwareComponent:
             role = min((h.role for h in ent.hits), key=ROLE_PRIORITY.index)
             if analysis_paper and role == "targets" and not (
                     ent.name in self.rules.deployment_classes
-                    and all(h.why == "targets_cue" for h in ent.hits if h.role == "targets")):
+                    and all(h.why in ("targets_cue", "list") for h in ent.hits if h.role == "targets")):
                 # an analysis paper measures on hardware; a deployment class it only designs
                 # for ("insights for deploying models on mobile platforms") stays targeted
                 role = "evaluated_on"

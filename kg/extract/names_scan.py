@@ -198,7 +198,7 @@ DATASET_APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])(?:datasets|benchmarks|corpora)\b[^.;:()]{{0,70}}?(?:,|:|\()\s*"
     rf"((?:{WORD})(?:\s*,\s*(?:{WORD}))*,?\s+(?:and|or)\s+(?:{WORD}))\s*(?=[.;)]|$)")
 #: "ACR-trained", "EQM-accuracy": an acronym glued to an ordinary lower-case word.
-LOWER_TAIL_RE = re.compile(r"^(.*[A-Z0-9].*?)-([a-z]{3,})$")
+LOWER_TAIL_RE = re.compile(r"^([A-Z][A-Z0-9]+)-(?!(?:lite|mini|tiny|small|base|large|plus|pro|turbo|instruct|chat|light|fast|stream)$)([a-z]{3,})$")
 
 
 @lru_cache(maxsize=65536)

@@ -153,6 +153,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
                     and prev not in SENTENCE_FINAL_ABBREVIATIONS):
                 continue
         nxt = _next_word(doc, i)
+        if (nxt is not None and doc[i].text == "." and i > 0 and doc[i - 1].text.isdigit()
+                and nxt.text.isdigit() and nxt.i + 1 < n and doc[nxt.i + 1].text == "%"):
+            continue  # "77. 7%": a decimal number broken by a stray space, not a full stop
         if nxt is not None and _starts_sentence(doc, nxt):
             # Closing quotes/brackets and spaces stay with the sentence that ends here.
             starts[nxt.i] = 1
