@@ -154,9 +154,9 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
         rep.stats = graph_stats(w.store)
     _write_files(out, rep, turtle=turtle, html=html)
     rep.seconds = round(time.perf_counter() - t0, 3)
-    from kg.graph.store import atomic_write_bytes
+    from kg.graph.store import MANIFEST, atomic_write_bytes
 
-    atomic_write_bytes(out / "manifest.json",
+    atomic_write_bytes(out / MANIFEST,
                        json.dumps(rep.to_dict(), indent=1, ensure_ascii=False).encode())
     return rep
 

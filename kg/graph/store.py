@@ -14,7 +14,6 @@ that fails or is killed leaves the previous graph as it was.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -22,9 +21,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
 
-from kg.errors import GraphNotFoundError, KGError
+from kg.errors import GraphNotFoundError
 from kg.graph.namespaces import KG, PREFIXES, sparql_prefixes
 
 POINTER = "CURRENT"
@@ -40,10 +39,6 @@ def _live_dir(out: Path) -> Path | None:
     return d if name and d.is_dir() else None
 
 
-def is_graph_dir(path: str | os.PathLike[str]) -> bool:
-    return _live_dir(Path(path)) is not None
-
-
 def open_store(path: str | os.PathLike[str]) -> Store:
     """The live store of a graph directory, read-only (many readers may share it)."""
     out = Path(path)
@@ -52,11 +47,6 @@ def open_store(path: str | os.PathLike[str]) -> Store:
         raise GraphNotFoundError(
             f"no graph in {str(out)!r}: run `kg build` first, or pass --graph DIR")
     return Store.read_only(str(live))
-
-
-def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
-    f = Path(path) / MANIFEST
-    return json.loads(f.read_text(encoding="utf-8")) if f.is_file() else {}
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
@@ -94,7 +84,14 @@ class StoreWriter:
         self.store.bulk_extend(quads)
 
     def remove_paper(self, paper_iri: str) -> None:
-        """Deletes a paper, its links and claims, and entities no paper links to any more."""
+        """Deletes a paper, its links and claims, and entities no paper links to any more.
+
+        The IRI is written into the update text: it comes from :func:`kg.graph.iri.paper_iri`,
+        which percent-encodes the id, so it cannot hold ``>`` or spaces (pyoxigraph's update
+        has no parameter binding).
+        """
+        if any(c in paper_iri for c in "<>\"{}|^`\\ "):
+            raise ValueError(f"not a minted paper IRI: {paper_iri!r}")
         p = f"<{paper_iri}>"
         self.store.update(
             sparql_prefixes()
@@ -218,11 +215,3 @@ def paper_hashes(store: Store) -> dict[str, str]:
     """paper IRI -> content hash, for skipping unchanged papers on ``kg add``."""
     q = f"SELECT ?p ?h WHERE {{ ?p <{KG}contentHash> ?h }}"
     return {row[0].value: row[1].value for row in store.query(q)}
-
-
-def paper_exists(store: Store, paper_iri: str) -> bool:
-    return bool(store.query(f"ASK {{ <{paper_iri}> a <{KG}Paper> }}"))
-
-
-__all__ = ["KGError", "NamedNode", "open_store", "write_store", "graph_stats", "dump_turtle",
-           "read_manifest", "is_graph_dir", "paper_hashes", "atomic_write_bytes", "atomic_output"]
