@@ -52,7 +52,8 @@ def main() -> None:
     store = live_store(out)
     emit({
         "size": a.size, "n": n, "workers": a.workers, "distinct_texts": distinct_texts(n),
-        "wall_s": r["wall_s"], "inproc_s": manifest.get("seconds"),
+        "wall_s": r["wall_s"], "inproc_s": manifest.get("seconds"), "cpu_s": r["cpu_s"],
+        "cores_used": round(r["cpu_s"] / r["wall_s"], 2),
         "papers": papers, "per_s": round(papers / r["wall_s"], 1),
         "peak_rss_mib": r["peak_rss_mib"],
         "store_mib": round(dir_size(store) / 2**20, 1) if store else None,

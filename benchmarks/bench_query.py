@@ -22,18 +22,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, emit, log, percentile  # noqa: E402
 
 
+#: A slow query stops after this many seconds of timed runs (at least MIN_RUNS runs).
+BUDGET_S = 15.0
+MIN_RUNS = 5
+
+
 def _time(fn: Callable[[], Any], warmup: int, runs: int) -> dict[str, Any]:
     n = 0
+    t0 = time.perf_counter()
     for _ in range(warmup):
         fn()
-    ts = []
+        if time.perf_counter() - t0 > BUDGET_S / 3:
+            break
+    ts: list[float] = []
+    t0 = time.perf_counter()
     for _ in range(runs):
         t = time.perf_counter()
         rows = fn()
         ts.append((time.perf_counter() - t) * 1000)
         n = rows
+        if len(ts) >= MIN_RUNS and time.perf_counter() - t0 > BUDGET_S:
+            break
     return {"p50_ms": round(percentile(ts, 0.5), 2), "p95_ms": round(percentile(ts, 0.95), 2),
-            "rows": n}
+            "rows": n, "runs": len(ts)}
 
 
 def _count(result: Any) -> int:

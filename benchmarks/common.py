@@ -179,6 +179,9 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict | None = 
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     err_path = (stdout_path or WORK / "last").with_suffix(".stderr")
     err_path.parent.mkdir(parents=True, exist_ok=True)
+    import resource
+
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(err_path, "wb") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
@@ -189,10 +192,14 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict | None = 
                 proc.kill()
                 rc = proc.wait()
         wall = time.perf_counter() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime)
     if stdout_path:
         out.close()  # type: ignore[union-attr]
     tail = err_path.read_text(errors="replace")[-2000:]
-    return {"rc": rc, "wall_s": round(wall, 3), "peak_rss_mib": round(mem.peak / 2**20, 1),
+    # cpu_s: user+sys of the whole tree (workers are waited for, so they count): cpu_s / wall_s
+    # is the number of cores the run actually got on this shared machine.
+    return {"rc": rc, "wall_s": round(wall, 3), "cpu_s": round(cpu, 1), "peak_rss_mib": round(mem.peak / 2**20, 1),
             "rss_curve": [(t, round(r / 2**20)) for t, r in mem.samples], "stderr_tail": tail}
 
 

@@ -53,10 +53,11 @@ def write_report(db: dict) -> Path:
     out += ["## `kg build` end to end", "",
             "Read + extract + write the store (`--no-turtle --no-html`), a fresh process; peak RSS "
             "is the sum over the process tree (workers included; shared pages counted in each), "
-            "sampled every 0.1 s. `ratio` is kg's abstracts/s over the bare tokenizer's "
+            "sampled every 0.1 s. `cores used` is the tree's CPU time over wall time (what the run "
+            "got of this shared machine). `vs tokenizer` is kg's abstracts/s over the bare tokenizer's "
             "(`spacy.blank(\"en\").pipe`) on the same texts in the same run.", "",
-            "| corpus | distinct texts | workers | wall s | abstracts/s | vs tokenizer | speed-up vs 1 worker | peak RSS MiB | store MiB | triples | commit | load |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
+            "| corpus | distinct texts | workers | wall s | abstracts/s | vs tokenizer | speed-up vs 1 worker | cores used | peak RSS MiB | store MiB | triples | commit | load |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
     plot_rows = []
     for size in _sizes(e, "build"):
         tok = e.get(f"extract/{size}", {}).get("tokenizer_per_s")
@@ -71,6 +72,7 @@ def write_report(db: dict) -> Path:
             per = _f(r["per_s"]) + ("" if r["distinct_texts"] == r["n"] else " (replicated)")
             out.append(f"| {size} | {_f(r['distinct_texts'])} | {r['workers']} | {_f(r['wall_s'])} | {per} | "
                        f"{_f(ratio, 2) + 'x' if ratio else '–'} | {_f(speed, 2) + 'x' if speed else '–'} | "
+                       f"{_f(r.get('cores_used'), 2)} | "
                        f"{_f(r['peak_rss_mib'], 0)} | {_f(r['store_mib'])} | {_f(r.get('triples'))} | "
                        f"{r.get('_commit', '')} | {_f(r.get('_loadavg'), 2)} |")
             plot_rows.append(r)

@@ -75,3 +75,38 @@ def test_background_costs_before_own_work_are_not_claims(ex):
     text = ("Kernel launch overhead alone can account for 14.6% of inference time. "
             "Compute has been scaling at 3.0x every 2 years. We propose X, which is 2x faster.")
     assert claims(ex, text) == [(3.0, "x"), (2.0, "x")]
+
+
+# -- rules added from the arxiv_hw_H error analysis --------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # slash lists: each value, sharing the trailing unit
+    ("Our models achieve 77.73%/78.45% AP50 on DOTA.", [(77.73, "%"), (78.45, "%")]),
+    ("They run at 4.45/5.01/6.68 ms on one card.", [(4.45, "ms"), (5.01, "ms"), (6.68, "ms")]),
+    # a bare number named by the metric after it
+    ("The models reach 52.9/54.3 mAP on COCO.", [(52.9, "other"), (54.3, "other")]),
+    ("It yields a 5.5 PSNR gain.", [(5.5, "other")]),
+    # named metrics without a unit, even after "with ... of"
+    ("It reaches AUC scores of 0.880 on faces.", [(0.88, "other")]),
+    ("It performs well, with MAE of 0.77 bpm on PURE.", [(0.77, "other")]),
+    ("It achieves a real-time factor of 0.0078.", [(0.0078, "other")]),
+    # "a factor of N" is a speedup
+    ("It accelerates computations by a factor of 6 on GPU.", [(6.0, "x")]),
+    # spelled-out percentage points
+    ("It shows an average gain of six percentage points.", [(6.0, "points")]),
+    # small sizes in KB are reported with unit other
+    ("The classifier adds only 13.5 KB to the pipeline.", [(13.5, "other")]),
+])
+def test_h_rules(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("It gives a 6x improvement over our prior in-house router at 9.1%.", (9.1, "%")),  # the baseline's value
+    ("We train on an NVIDIA H100 80GB and report quality.", (80.0, "GB")),             # memory of the card
+    ("We sample K=128 points per helix.", (128.0, "points")),                          # a variable's setting
+    ("It beats baseline LLMs more than 10 times its size.", (10.0, "x")),               # a model size ratio
+    ("Accuracy is 97.3% at a 5 bpm threshold.", (5.0, "other")),                       # a threshold setting
+    ("It improves by +0.2 mAP.", (0.2, "other")),                                      # signed: points, not other
+])
+def test_h_skips(ex, text, absent):
+    assert absent not in claims(ex, text)

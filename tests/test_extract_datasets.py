@@ -84,3 +84,11 @@ def test_defined_field_acronym_is_not_a_dataset(extractor: Extractor) -> None:
     got = datasets(extractor, "Editing knowledge",
                    "Knowledge Editing (KE) updates models. Existing KE datasets ignore overlaps.")
     assert "KE" not in got
+
+
+def test_experiments_on_list_and_benchmark_called(extractor: Extractor) -> None:
+    got = datasets(extractor, "Geo worlds",
+                   "We propose GeoFoo. Extensive experiments on CrossTask and COIN demonstrate gains. "
+                   "It also tops a new Chinese GUI benchmark called CAGUI.")
+    assert got["CrossTask"][0] == "used" and got["COIN"][0] == "used"
+    assert got["CAGUI"][0] == "introduced"

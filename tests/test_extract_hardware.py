@@ -273,3 +273,59 @@ def test_mobile_vision_transformer_is_a_model(ex):
     got = hw(ex, "Lightweight Tracking with Mobile Vision Transformers",
              "We build a tracker based on Mobile Vision Transformers (MobileViT).")
     assert "mobile device" not in got
+
+
+# -- rules added from the arxiv_hw_H error analysis --------------------------------------------
+@pytest.mark.parametrize("abstract,name", [
+    ("We pair it with a mobile-grade vision pipeline.", "mobile device"),
+    ("Deployment in a mobile application shows real-time inference.", "mobile device"),
+    ("LLMs are unsuitable for on-device settings such as mobile assistants.", "mobile device"),
+    ("It targets mobile Neural Processing Units such as the Hexagon.", "mobile device"),
+    ("It is suitable for real-time surveillance and edge-based applications.", "edge device"),
+    ("We introduce four edge-deployable negotiation benchmarks.", "edge device"),
+])
+def test_h_class_wordings(ex, abstract, name):
+    assert name in hw(ex, "A method", abstract)
+
+
+def test_class_word_inside_product_alias(ex):
+    got = hw(ex, "A system", "The system processes millions of items per day on Huawei Ascend NPUs.")
+    assert "Huawei Ascend" in got and "NPU" in got
+
+
+def test_phone_use_agents_are_context(ex):
+    got = hw(ex, "PhoneWorld: Scaling Phone-Use Agent Environments", "We build environments for agents.")
+    assert got["mobile device"].role == "mentioned"
+
+
+@pytest.mark.parametrize("title,abstract,name,role", [
+    # a measured figure between a targets cue and the platform: evaluated_on
+    ("A method", "FFA enables real-time deployment, supporting 49 FPS animation on a single NVIDIA A100 GPU.",
+     "NVIDIA A100", "evaluated_on"),
+    ("A method", "Our pipeline enables end-to-end CPU inference under 150 ms per image.", "CPU", "evaluated_on"),
+    # "real-time CPU performance" is measured
+    ("A method", "Analysis confirms PRISM is accurate while maintaining real-time CPU performance.",
+     "CPU", "evaluated_on"),
+    # "the algorithm operates efficiently on" describes the own method's platform
+    ("Consistent Point Matching", "The algorithm operates efficiently on standard CPU hardware.", "CPU", "targets"),
+    # "enables ... training on <Jetson>" (digits in the gap) targets it, and the edge class with it
+    ("A method", "However, memory is a bottleneck for deployment on edge devices. Our method enables "
+     "memory-efficient 3DGS training on NVIDIA Jetson AGX Xavier.", "NVIDIA Jetson AGX Xavier", "targets"),
+    ("A method", "However, memory is a bottleneck for deployment on edge devices. Our method enables "
+     "memory-efficient 3DGS training on NVIDIA Jetson AGX Xavier.", "edge device", "targets"),
+    # a prior work's implementation is background
+    ("A method", "FireANTs introduced a descent method with a GPU-accelerated implementation.", "GPU", "mentioned"),
+    # the start of a transition is background
+    ("A method", "We run models on phones. This provides a blueprint for transitioning models from "
+     "high-end GPUs to the palm of the user.", "GPU", "mentioned"),
+    # an example deployment class in a background list stays mentioned in an edge-titled paper
+    ("EmoMAS: A Multi-Agent System for Edge-Deployable Negotiation",
+     "LLMs are costly, which limits on-device settings such as mobile assistants or robots.",
+     "mobile device", "mentioned"),
+    # the own system named in parentheses in the title
+    ("JD Oxygen AI Item Center (Oxygen AIIC) V1: A Platform",
+     "Oxygen AIIC operates efficiently on Huawei Ascend NPUs.", "Huawei Ascend", "targets"),
+])
+def test_h_roles(ex, title, abstract, name, role):
+    got = hw(ex, title, abstract)
+    assert got[name].role == role

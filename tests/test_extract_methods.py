@@ -127,3 +127,58 @@ def test_glued_lowercase_tail_and_combination_are_trimmed(extractor: Extractor) 
                   "We introduce Optimized Workforce Learning (OWL). Our OWL-trained model beats GPT-4o+RAG by 3 points.")
     assert "OWL-trained" not in got and "GPT-4o+RAG" not in got
     assert "OWL" in got and "GPT-4o" in got
+
+
+def test_acronym_typed_as_task_or_concept_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Open-world faces",
+                  "This paper introduces generalized face discovery (GFD), a novel open-world face "
+                  "recognition task that unifies identification with generalized category discovery (GCD). "
+                  "We also study a similar task, called Music Scene Imagination (MSI). "
+                  "We propose FaceNet2X to solve GFD and GCD.")
+    assert "GFD" not in got and "GCD" not in got and "MSI" not in got
+    assert got["FaceNet2X"][0] == "proposed"
+
+
+def test_metric_list_items_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Pose benchmarks",
+                  "Annotations are needed for quantitative metrics (e.g., MPJPE, PA-MPJPE). We propose PoseKit.")
+    assert "MPJPE" not in got and "PA-MPJPE" not in got
+
+
+def test_sentence_titles_and_generic_prefixes_are_not_names(extractor: Extractor) -> None:
+    got = methods(extractor, "When Audio-LLMs Don't Listen: A Study of Modality Arbitration",
+                  "We study how speech models weigh audio against text.")
+    assert not got
+    got = methods(extractor, "AI Token Futures Market: Commoditization of Compute",
+                  "We discuss a market for inference tokens and its design.")
+    assert "AI Token Futures Market" not in got
+
+
+def test_two_names_joined_by_and_stay_two(extractor: Extractor) -> None:
+    got = methods(extractor, "Long stories",
+                  "We fine-tune two models and develop StoryWriter_GLM and StoryWriter_LLaMA, which write long stories.")
+    assert not any(" and " in n for n in got)
+
+
+def test_head_noun_list_and_version_suffix(extractor: Extractor) -> None:
+    got = methods(extractor, "Lexicons",
+                  "Traditional lexicon-based tools such as LIWC and Pattern are widely used. "
+                  "While caching was introduced by training-free methods such as Tip-Adapter, it is local. "
+                  "Our model beats the state-of-the-art V-JEPA 2.")
+    assert got["Pattern"][0] == "mentioned"
+    assert got["Tip-Adapter"][0] == "mentioned"
+    assert "V-JEPA 2" in got
+
+
+def test_numbered_title_case_components_are_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "ReFoo: kernels",
+                  "We propose ReFoo. A refinement pipeline is introduced, consisting of: (1) Hybrid Prior "
+                  "Construction, where priors are fused; (2) Support Set Augmentation, which adds views.")
+    assert got["Hybrid Prior Construction"][0] == "proposed"
+    assert got["Support Set Augmentation"][0] == "proposed"
+
+
+def test_appositive_head_outranks_dataset_shape(extractor: Extractor) -> None:
+    got = methods(extractor, "CON-QA: Privacy-Preserving QA using cloud LLMs",
+                  "In this work, we propose CON-QA, a hybrid privacy-preserving framework for contracts.")
+    assert got["CON-QA"][0] == "proposed"

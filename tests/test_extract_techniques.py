@@ -136,3 +136,19 @@ def test_label_variants_and_case_rule() -> None:
 ])
 def test_generalisation_aliases(nlp: Language, text: str, expected: str) -> None:
     assert expected in techniques(nlp, text.replace("\n", TITLE_SEPARATOR, 1))
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Prefixes are generated on the fly by a hypernetwork.", None, "streaming inference"),
+    ("We enable real-time navigation for robots.", None, "streaming inference"),
+    ("We enable real-time speech recognition on phones.", "streaming inference", None),
+    ("We model prices with a jump-diffusion process.", None, "diffusion model"),
+    ("We train agents with reinforcement fine-tuning.", "reinforcement learning", None),
+    ("Mamba is an alternative to transformers for long inputs.", None, "transformer"),
+])
+def test_context_sensitive_labels(nlp: Language, text: str, present: str | None, absent: str | None) -> None:
+    got = techniques(nlp, text)
+    if present:
+        assert present in got
+    if absent:
+        assert absent not in got

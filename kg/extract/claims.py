@@ -45,12 +45,20 @@ class ClaimsComponent:
         forms = sorted({f for fs in rules["units"].values() for f in fs}, key=len, reverse=True)
         unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![A-Za-z0-9]|-[A-Z])"
         lead = r"(?<![\w.\-/\[])"
+        # a slash list ("77.73%/78.45%", "4.45/5.01/6.68 ms"): a number after "<digit>/" or "%/" counts
+        slead = r"(?<![\w.\-\[])(?:(?<=[\d%]/)|(?<!/))"
+        metric_unit = rules["metric_unit_after"]
         self.claim_re = re.compile(
             lead + r"(?:from\s+)?(?P<lo>" + _NUM + r")\s*(?P<lou>" + unit_re + r")?" + _RANGE_SEP
             + r"(?P<hi>" + _NUM + r")\s*(?P<u>" + unit_re + r")"
-            + r"|" + lead + r"(?P<v>" + _NUM + r")\s*(?P<u1>" + unit_re + r")"
-            + r"|" + lead + r"(?P<c>" + _NUM + r")(?=\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+)" + _NUM + r"\s*(?P<cu>"
+            + r"|" + slead + r"(?P<v>" + _NUM + r")\s*(?P<u1>" + unit_re + r")"
+            + r"|" + slead + r"(?P<c>" + _NUM + r")(?=(?:\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+|/\s*)" + _NUM + r")+\s*(?P<cu>"
             + unit_re + r"))"
+            # "55.1 mAP", "52.9/54.3/55.1 mAP", "5.5 PSNR gain": a number named by the metric after it
+            + r"|" + slead + r"(?<!\+)(?P<mv>" + _NUM + r")(?=(?:\s*(?:/|,\s*|,?\s*and\s+)\s*" + _NUM + r")*" + metric_unit + r")"
+            # "accelerates computations by a factor of 6"
+            + r"|\ba\s+factor\s+of\s+(?:up\s+to\s+|about\s+|~\s*)?(?P<fa>" + _NUM
+            + r")(?![\w%.]|\.\d|\s*(?:%|percent|points|times|x\b|×))"
             + r"|\btimes\s+(?P<t>" + _NUM + r")(?=\s+(?:faster|slower|higher|lower|more|less|better|smaller|larger))"
             + r"|\b(?:multiplied|increased|accelerated|reduced|improved|sped up)\s+by\s+(?:a factor of\s+)?(?P<f>" + _NUM
             + r")(?![\w%.]|\.\d|\s*(?:%|percent|points|times|x\b|×))"
@@ -65,15 +73,20 @@ class ClaimsComponent:
         self.skip_before_any = re.compile(rules["skip_before_any"], re.I)
         self.own_sentence = re.compile(rules["own_sentence"], re.I)
         self.background_cost = re.compile(rules["background_cost"], re.I)
-        self.named_metric = re.compile(rules["named_metric"] + r"(?P<n>" + _NUM + r")(?![\w%.]|\s*%)", re.I)
+        self.named_metric = re.compile(rules["named_metric"] + r"(?P<n>" + _NUM + r")(?![\w%]|\.\w|\s*%)", re.I)
         self.signed_points = re.compile(rules["signed_points"])
+        self.spelled_points = re.compile(rules["spelled_points"], re.I)
+        self.spelled_value = {w: float(i) for i, w in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve".split())}
+        self.spelled_value.update({"fifteen": 15.0, "twenty": 20.0})
         self.metric_after = re.compile(rules["metric_after"], re.I)
         self.metric_before = re.compile(rules["metric_before"], re.I)
         self.metric_stop = set(rules["metric_stop"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        if not (self.claim_re.search(text) or self.named_metric.search(text) or self.signed_points.search(text)):
+        if not (self.claim_re.search(text) or self.named_metric.search(text) or self.signed_points.search(text)
+                or self.spelled_points.search(text)):
             return doc  # no number with a unit anywhere: skip the per-sentence work
         spans = doc.user_data.get(HARDWARE_SPANS_KEY, [])
         target = next((n for (_, _, n, role, kind) in spans if role == "targets" and kind == "product"), None) \
@@ -95,6 +108,8 @@ class ClaimsComponent:
                 key = (round(value, 6), unit, claim_text)
                 if key in seen or any(s <= a < e for (s, e, *_r) in spans):
                     continue
+                if unit == "GB" and any(0 <= a - e <= 2 for (_s, e, *_r) in spans):
+                    continue  # "H100 80GB": the memory of the hardware just named
                 seen.add(key)
                 out.append(Claim(
                     text=claim_text, value=value, unit=unit,
@@ -126,19 +141,27 @@ class ClaimsComponent:
                 found.append((m.start(), m.end(), _num(g["c"]), self._unit(g["cu"])))
             elif g["t"] is not None or g["f"] is not None:
                 found.append((m.start(), m.end(), _num(g["t"] or g["f"]), "x"))
+            elif g["mv"] is not None:
+                found.append((m.start(), m.end(), _num(g["mv"]), "other"))
+            elif g["fa"] is not None:
+                found.append((m.start("fa"), m.end(), _num(g["fa"]), "x"))
             elif g["px"] is not None:
                 found.append((m.start(), m.end(), _num(g["px"]), "x"))
             elif g["kv"] is not None:
                 found.append((m.start(), m.end(), _num(g["kv"]) * 1000, "tokens/s"))
             elif g["broken"] is not None:
                 found.append((m.start(), m.end(), float(f"{g['broken']}.{g['frac']}"), "%"))
+        named = set()
         for m in self.named_metric.finditer(s):
             found.append((m.start(), m.end(), _num(m.group("n")), "other"))
+            named.add(m.start())
+        for m in self.spelled_points.finditer(s):
+            found.append((m.start(), m.end(), self.spelled_value[m.group("w").lower()], "points"))
         for m in self.signed_points.finditer(s):
             found.append((m.start(1) - 1, m.end(1), _num(m.group(1)), "points"))
         keep = []
         for start, end, value, unit in sorted(found):
-            if self._skip(s, start, end, unit):
+            if self._skip(s, start, end, unit, named=start in named):
                 continue
             keep.append((start, end, value, unit))
         return keep
@@ -146,8 +169,8 @@ class ClaimsComponent:
     def _unit(self, written: str) -> str:
         return self.unit_of.get(written, self.unit_of.get(written.lower(), "other"))
 
-    def _skip(self, s: str, start: int, end: int, unit: str) -> bool:
-        if self.skip_before_any.search(s[max(0, start - 20):start]):
+    def _skip(self, s: str, start: int, end: int, unit: str, named: bool = False) -> bool:
+        if self.skip_before_any.search(s[max(0, start - 60):start]):
             return True  # "e.g. 4x", "75.4% vs. 74.2%": an example or the baseline's value
         after = s[end:end + 40].lstrip("+")
         if unit in ("GB", "other", "s", "x") and self.skip_after.match(after):
@@ -158,7 +181,8 @@ class ClaimsComponent:
             return True
         if unit == "s" and not re.match(r"\d", s[start:start + 1]) and False:
             return True
-        return bool(unit in ("GB", "other") and self.skip_before.search(s[max(0, start - 30):start]))
+        # "with 8TB", "of 3M": a size; "with MAE of 0.77" names its metric and is a result
+        return bool(unit in ("GB", "other") and not named and self.skip_before.search(s[max(0, start - 30):start]))
 
     # -- text, metric, hardware -----------------------------------------------------------------
     @staticmethod

@@ -70,8 +70,11 @@ _Result = tuple[list[Mention], list, list]
 
 
 def _init_worker() -> None:
+    # A forked worker inherits a pipeline the parent already built (tests pre-build one to
+    # spare each pool the start-up); otherwise each worker builds its own.
     global _WORKER
-    _WORKER = Extractor()
+    if _WORKER is None:
+        _WORKER = Extractor()
 
 
 def _extract_chunk(chunk: list[Paper]) -> list[_Result]:

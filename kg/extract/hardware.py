@@ -133,6 +133,12 @@ class HardwareRules:
         self.compared_running = re.compile(r["compared_running"], re.I)
         self.survey_title = re.compile(r["survey_title"], re.I)
         self.device_title = re.compile(r["device_title"])
+        self.realtime_left = re.compile(r["realtime_left"], re.I)
+        self.performance_right = re.compile(r["performance_right"], re.I)
+        self.range_from_left = re.compile(r["range_from_left"], re.I)
+        self.range_to_right = re.compile(r["range_to_right"], re.I)
+        self.title_own_paren = re.compile(r["title_own_paren"])
+        self.measured_between = re.compile(r["measured_between"])
         self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
         self.class_acronym_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
@@ -195,6 +201,7 @@ class HardwareComponent:
         products = _non_overlapping(cands)
         taken = [(h.start, h.end) for h in products]
         classes = [h for h in self._class_hits(text) if not _overlaps(h, taken)]
+        classes += self._class_in_products(text, products)
         return sorted(products + classes, key=lambda h: h.start)
 
     def _product_hit(self, m: re.Match[str], text: str, sents: list[_Sentence]) -> _Hit | None:
@@ -227,6 +234,19 @@ class HardwareComponent:
         if written.endswith("'s"):
             written, end = written[:-2], end - 2
         return _Hit(entry.canonical, start, end, written, "alias", "product")
+
+    def _class_in_products(self, text: str, products: list[_Hit]) -> list[_Hit]:
+        """A class word written inside a product alias ("Ascend NPUs") names the class too."""
+        out: list[_Hit] = []
+        for p in products:
+            info = self.reg.get(p.name)
+            if info is None:
+                continue
+            for m in self.rules.class_acronym_re.finditer(text, p.start, min(len(text), p.end + 1)):
+                cls = self.rules.acr_group[m.lastgroup or ""]
+                if cls == info.hw_class and m.start() > p.start:
+                    out.append(_Hit(cls, m.start(), m.end(), m.group(0), "class", "class"))
+        return out
 
     def _class_hits(self, text: str) -> list[_Hit]:
         rules = self.rules
@@ -282,6 +302,8 @@ class HardwareComponent:
         # the paper's own system, named before the title's colon ("DistServe: ..."), is own work too
         tm = self.rules.title_name.match(title.text)
         own_name = re.compile(r"\b" + re.escape(tm.group(1)) + r"\b") if tm else None
+        if own_name is None and (pm := self.rules.title_own_paren.search(title.text)):
+            own_name = re.compile(r"\b" + re.escape(pm.group(1)) + r"\b")  # "JD Oxygen ... (Oxygen AIIC) V1"
         prev: _Hit | None = None
         for h in hits:
             sent = _sentence_at(sents, h.start)
@@ -312,6 +334,7 @@ class HardwareComponent:
             if self.rules.device_title.search(title.text):
                 self._device_title(hits)
             self._device_paper(hits)
+            self._device_from_product(hits)
         entities: dict[str, _Entity] = {}
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
@@ -378,7 +401,7 @@ class HardwareComponent:
         """
         for h in hits:
             if h.name in self.rules.deployment_classes and h.role in ("evaluated_on", "mentioned") \
-                    and h.why not in ("negated", "context", "generic"):
+                    and h.why not in ("negated", "context", "generic", "mentioned_cue"):
                 h.role, h.why = "targets", "title"
 
     def _device_paper(self, hits: list[_Hit]) -> None:
@@ -394,7 +417,25 @@ class HardwareComponent:
                    for h in hits):
             return
         for h in hits:
-            if h.on_device and h.role in ("evaluated_on", "mentioned"):
+            if h.on_device and h.role in ("evaluated_on", "mentioned") \
+                    and not (h.name in r.deployment_classes and h.why == "mentioned_cue"):
+                # "on-device settings such as mobile assistants": another deployment class given
+                # only as an example stays mentioned
+                h.role, h.why = "targets", "device_paper"
+
+    def _device_from_product(self, hits: list[_Hit]) -> None:
+        """A paper built for a named on-device product (Jetson, Snapdragon ...) targets its class.
+
+        "enables training on NVIDIA Jetson AGX Xavier" (a strong design cue) makes the paper's
+        uncompared, unnegated ``edge device`` / ``mobile device`` mentions ``targets`` too.
+        """
+        r = self.rules
+        if not any(h.kind == "product" and h.on_device and h.role == "targets" and h.why in r.strong_target_rules
+                   for h in hits):
+            return
+        for h in hits:
+            if h.name in r.deployment_classes and h.role in ("evaluated_on", "mentioned") \
+                    and h.why not in ("negated", "context", "generic", "compared"):
                 h.role, h.why = "targets", "device_paper"
 
     def _propagate_targets(self, entities: dict[str, _Entity]) -> None:
@@ -460,6 +501,10 @@ class HardwareComponent:
             return ("evaluated_on" if analysis_paper else "targets"), "title"
         if r.negated_left.search(left) or r.negated_right.match(right):
             return "mentioned", "negated"  # "requiring no GPU", "an alternative to GPU-heavy methods"
+        if r.range_from_left.search(left) and r.range_to_right.match(right):
+            return "mentioned", "range"  # "from high-end GPUs to the palm of the user": the starting point
+        if r.realtime_left.search(left) and r.performance_right.match(right):
+            return "evaluated_on", "evaluated_cue"  # "real-time CPU performance": measured on it
         cm = r.compared_left.search(left)
         # "over GPUs" compares; "over the baseline on GPUs" does not: blockers after the cue word,
         # unless the cue compares with running on that platform ("compared to running on a 3090")
@@ -481,17 +526,25 @@ class HardwareComponent:
             return "mentioned", "mentioned_cue"
         if r.evaluation_context_left.search(left) and not r.targets_left.search(left):
             return "evaluated_on", "evaluated_cue"  # "experiments on an eight-GPU A800 cluster"
-        if r.targets_left.search(left) or r.targets_right.match(right):
+        tl = r.targets_left.search(left)
+        tr = None if tl else r.targets_right.match(right)
+        if tl or tr:
             if not own and r.mentioned_sentence.match(sent.text):
                 # "Although ..., deploying them on edge devices requires ...": motivation only
                 return "mentioned", "background"
+            if (tl and r.measured_between.search(tl.group(0))) or \
+                    (tr and r.performance_right.match(right) and r.measured_between.search(right[:40])):
+                # "supporting 49 FPS animation on a single A100", "CPU inference under 150 ms":
+                # a measured figure sits between the cue and the platform
+                return "evaluated_on", "evaluated_cue"
             return "targets", "targets_cue"
         if (h.quantity or r.evaluated_left.search(left)) \
                 and (r.evaluated_sentence.search(sent.text) or r.results_numeric.search(sent.text)) \
                 and (own or r.results_numeric.search(sent.text)):
             return "evaluated_on", "evaluated_cue"
         if background:
-            return "mentioned", "background"
+            # an example in a background list ("settings such as mobile assistants") keeps its cue name
+            return "mentioned", ("mentioned_cue" if r.mentioned_left.search(left) else "background")
         return ("evaluated_on" if r.results.search(sent.text) else "targets"), "fallback"
 
 

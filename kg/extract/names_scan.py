@@ -114,6 +114,14 @@ class Vocab:
     modifier_heads: frozenset[str] = frozenset()
     dataset_longform_words: frozenset[str] = frozenset()
     metric_after_re: re.Pattern[str] = re.compile(r"(?!)")
+    title_nonname_first: frozenset[str] = frozenset()
+    appositive_concept_re: re.Pattern[str] = re.compile(r"(?!)")
+    appositive_method_re: re.Pattern[str] = re.compile(r"(?!)")
+    appositive_dataset_re: re.Pattern[str] = re.compile(r"(?!)")
+    metric_list_re: re.Pattern[str] = re.compile(r"(?!)")
+    method_list_re: re.Pattern[str] = re.compile(r"(?!)")
+    dataset_on_re: re.Pattern[str] = re.compile(r"(?!)")
+    concept_called_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _words_re(words: Iterable[str]) -> str:
@@ -150,6 +158,25 @@ def vocab() -> Vocab:
         modifier_heads=frozenset(c.get("acronym_modifier_heads", ())),
         dataset_longform_words=frozenset(c.get("dataset_longform_words", ())),
         metric_after_re=re.compile(rf"\s*(?:{_words_re(c.get('metric_after_words', ()))})(?![\w-])"),
+        title_nonname_first=frozenset(c.get("title_nonname_first_words", ())),
+        # ", a novel open-world face recognition task": the appositive head types the name
+        appositive_concept_re=re.compile(
+            rf"\s*\)?\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?(?:{_words_re(c.get('appositive_concept_heads', ()))})(?![\w-])", re.I),
+        appositive_method_re=re.compile(
+            rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?(?:{_words_re(c.get('appositive_method_heads', ()))})(?![\w-])", re.I),
+        appositive_dataset_re=re.compile(
+            rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?(?:{_words_re(c.get('appositive_dataset_heads', ()))})(?![\w-])", re.I),
+        metric_list_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('metric_list_heads', ()))})\s*(?:\(|:|,)?\s*(?:\\eg|\\ie|e\.g\.|i\.e\.|such as|including|like|namely)?,?\s*"
+            rf"((?:{WORD})(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:{WORD})){{0,8}})", re.I),
+        method_list_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('method_list_heads', ()))})\s*(?:\(|,)?\s*(?:such as|including|like|e\.g\.,?|namely)\s+"
+            rf"((?:{WORD})(?:\s*(?:,|\band\b|\bor\b|,\s*and\b)\s*(?:{WORD})){{0,8}})"),
+        dataset_on_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('dataset_on_cues', ()))})(?![\w-])[^.;:()]{{0,30}}?\b(?:on|across)\s+(?:the\s+|both\s+)?"
+            rf"((?:{WORD})(?:\s*(?:,|\band\b|,\s*and\b)\s*(?:{WORD})){{0,6}})(?=\s*(?:[.,;:)]|$|\s+(?:and|to|demonstrate\w*|show\w*|confirm\w*|validat\w*|reveal\w*|indicat\w*|with|while|for|in|where|using|datasets?|benchmarks?)\b))", re.I),
+        concept_called_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('appositive_concept_heads', ()))})\s*,?\s*(?:called|named|termed|dubbed|coined|known as|referred to as)\s*$", re.I),
     )
 
 
@@ -197,6 +224,8 @@ SPLIT_PARTS_RE = re.compile(r"[-_/]")
 DATASET_APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])(?:datasets|benchmarks|corpora)\b[^.;:()]{{0,70}}?(?:,|:|\()\s*"
     rf"((?:{WORD})(?:\s*,\s*(?:{WORD}))*,?\s+(?:and|or)\s+(?:{WORD}))\s*(?=[.;)]|$)")
+#: A detached version number after a name, when what follows cannot be a unit or a count noun.
+VERSION_AFTER_RE = re.compile(r"( \d{1,2}(?:\.\d)?)(?=[.,;:)]\s|[.,;:)]?$|\s+(?:and|or|with|on|in|to|is|as|model|models|baseline)\b)")
 #: "ACR-trained", "EQM-accuracy": an acronym glued to an ordinary lower-case word.
 LOWER_TAIL_RE = re.compile(r"^([A-Z][A-Z0-9]+)-(?!(?:lite|mini|tiny|small|base|large|plus|pro|turbo|instruct|chat|light|fast|stream)$)([a-z]{3,})$")
 
@@ -428,7 +457,7 @@ class Scanner:
             if gz.kind == "dataset" and len(norm_key(surface)) <= 3 and not self.dataset_context(s, ext_e):
                 continue
             if gz.kind == "dataset":
-                ent = self.add(entry.name, "dataset", s, ext_e, f"gazetteer", known=True)
+                self.add(entry.name, "dataset", s, ext_e, "gazetteer", known=True)
             else:
                 if ext_e > e or (any(ch.isdigit() for ch in surface) and norm_key(surface) != norm_key(entry.name)
                                  and not any(ch.isdigit() for ch in entry.name)):
@@ -504,16 +533,33 @@ class Scanner:
         last = lw[-1].lower().strip("-") if lw else ""
         self.defs[short] = long
         f = self.sent_flags(ss)
-        own = (f["self"] and f["propose"]) or re.search(
+        own_head = re.search(
             r"\b(?:module|block|component|mechanism|strategy|scheme|layer|filter|guidance|network|head)\b", long, re.I) is not None
+        own = (f["self"] and f["propose"]) or own_head
+        # "we propose X (Y)" right before the long form: the paper's own named contribution
+        own_close = bool(v.propose_re.search(self.text[max(0, min(ss, ls) - 45): min(ss, ls)]))
         title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "for", "and", "the", "a", "in", "with", "to", "on")
                          for w in long.split())
         if self.rejected_method_name(short) or short.rstrip("s") in v.not_method or long.lower() in v.generic_phrases:
             self.rejected.add(short)
             return
-        if not any(ch.isupper() for ch in long) and not own and long.lower() not in v.methods.by_lower:
-            # "automatic differentiation (AD)": a lower-case concept, not a named method
+        if not any(ch.isupper() for ch in long) and not (own_close or own_head or ss < ls) \
+                and long.lower() not in v.methods.by_lower:
+            # "automatic differentiation (AD)", "generalized category discovery (GCD)": a lower-case
+            # concept; a proposal cue elsewhere in the sentence is not enough, it must name it.
+            # "SBP (split, broadcast and partial-value)" writes the name first: that is a name.
             self.rejected.add(short)
+            return
+        close0 = self.text.find(")", max(se, le))
+        known0 = long.lower() in v.methods.by_lower or short.lower() in v.methods.by_lower
+        if not known0 and (
+                (0 <= close0 < max(se, le) + 3 and v.appositive_concept_re.match(self.text, close0 + 1)
+                 and not v.appositive_method_re.match(self.text, close0 + 1))
+                or v.concept_called_re.search(self.text[max(0, min(ss, ls) - 40): min(ss, ls)])):
+            # "generalized face discovery (GFD), a novel ... task", "a task, called Music Scene
+            # Imagination (MSI)": the text itself types the acronym as a task or concept.
+            self.rejected.add(short)
+            self.rejected.add(long)
             return
         kind: str | None = None
         # the word after the parenthesis: "Minimal Video Pairs (MVP) benchmark",
@@ -521,12 +567,10 @@ class Scanner:
         close = self.text.find(")", max(se, le))
         nxt = re.match(r"\s*([\w-]+)", self.text[close + 1: close + 40]) if 0 <= close < max(se, le) + 3 else None
         next_word = nxt.group(1).lower() if nxt else ""
-        known_long = long.lower() in v.methods.by_lower or short.lower() in v.methods.by_lower
+        known_long = known0
         if not known_long and next_word in v.modifier_heads and next_word not in v.dataset_heads:
             self.rejected.add(short)
             return
-        # "we propose X (Y)" right before the long form: the paper's own named contribution
-        own_close = bool(v.propose_re.search(self.text[max(0, min(ss, ls) - 45): min(ss, ls)]))
         if last in v.concept_heads and not own_close and not known_long:
             # "Remote Sensing (RS)", "Sentence Error Rate (SER)": fields, settings and metrics
             self.rejected.add(short)
@@ -558,11 +602,16 @@ class Scanner:
         if not words or len(words) > 4:
             return
         abstract = self.text[self.title_end:]
+        if words[0] in self.v.title_nonname_first or any(re.search(r"['’][a-z]{1,2}$", w) for w in words[1:]):
+            return  # "When Audio-LLMs Don't Listen": a sentence, not a name
         ok = len(words) == 1 and (is_title_word(words[0]) or is_namey(words[0]) or re.match(r"^[a-z]+[-A-Z]", words[0]))
         if len(words) == 1 and not ok and re.match(r"^[\w\-.^+]+$", pre) and re.search(r"[A-Z]|\d", pre):
             ok = True
         if len(words) > 1:
-            ok = (any(is_namey(w) for w in words) or re.search(rf"(?<![\w-]){re.escape(pre)}(?![\w-])", abstract) is not None) \
+            # a multi-word prefix is a name when it holds a name-shaped word that is not a generic
+            # acronym ("AI Token Futures Market" has only "AI"), or the abstract presents it
+            ok = (any(is_namey(w) and not self.rejected_method_name(w) for w in words)
+                  or self.presented(pre)) \
                 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "for", "and", "the", "a", "in", "with", "to") for w in words)
         if not ok or pre in self.v.stop_cap or self.rejected_method_name(pre):
             return
@@ -576,6 +625,20 @@ class Scanner:
         s = m.start(1)
         self.add(pre, "dataset" if is_ds else "method", s, s + len(pre), "title_prefix",
                  hint="introduced" if is_ds else "proposed", strong=True)
+
+    def presented(self, name: str) -> bool:
+        """Does the abstract introduce ``name`` itself (``we propose X``, ``X, a framework``)?
+
+        Why: a Title Case phrase repeated from the title is often the topic, not a system;
+        only a proposal cue or a typing appositive right at the name is evidence it is a name.
+        """
+        for am in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[self.title_end:]):
+            a0, a1 = self.title_end + am.start(), self.title_end + am.end()
+            ss, _ = self.sent_of(a0)
+            if self.v.propose_re.search(self.text[max(ss, a0 - 30):a0]) or \
+                    self.v.appositive_method_re.match(self.text, a1) or self.v.appositive_dataset_re.match(self.text, a1):
+                return True
+        return False
 
     def name_after(self, pos: int, max_words: int = 9, allow_title_words: bool = True) -> tuple[str, int, int] | None:
         """The first name-like phrase after ``pos`` within the same sentence.
@@ -604,6 +667,9 @@ class Scanner:
                     tail = ext.group(0)
                     # do not end on a connective
                     tail = re.sub(r"(?:\s+(?:of|for|and))+$", "", tail)
+                    jm = re.search(r"\s+and\s+(\S+)", tail)
+                    if jm and (is_namey(w) or is_namey(jm.group(1))):
+                        tail = tail[:jm.start()]  # "X_GLM and Y_GLM": two names, not one
                     e += len(tail)
                 name = self.text[s:e]
                 if name.split()[-1].lower() in self.v.method_heads and len(name.split()) > 1:
@@ -708,7 +774,6 @@ class Scanner:
             s = m.start() - len(before) + pw.start(1) + phrase.rfind(name)
             if s < self.title_end and not is_namey(name):
                 continue  # titles are Title Case: "Large-Scale Dataset" is not a name
-            known = self.v.methods.by_lower.get(name.lower())
             self.add(name, "dataset", s, s + len(name), "dataset_head", strong=True)
         # "two datasets with local knowledge, ECLeKTic and MultiLoKo." / "benchmarks (X, Y and Z)"
         for m in DATASET_APPOSITIVE_RE.finditer(text):
@@ -839,9 +904,14 @@ class Scanner:
                 continue
             if any(cs <= s and e <= ce for cs, ce in self.claimed):
                 continue
-            # a plural of an acronym ("CNNs", "LLMs") names a class, not a method
-            if re.match(r"^[A-Z]{2,}s$", w):
+            # a plural of an acronym ("CNNs", "LLMs", "Audio-LLMs") names a class, not a method
+            if re.search(r"(?:^|-)[A-Z]{2,}s$", w):
                 continue
+            # a version number written apart: "V-JEPA 2", "Segment Anything 2"
+            ver = VERSION_AFTER_RE.match(text, e)
+            if ver and not any(ch.isdigit() for ch in w):
+                e = ver.end(1)
+                w = text[s:e]
             self.add(w, None, s, e, "shape")
 
     # -- decisions ---------------------------------------------------------------------------
@@ -874,6 +944,8 @@ class Scanner:
                 kind = "method"
             if ent.kind_votes.get("dataset", 0) > ent.kind_votes.get("method", 0):
                 kind = "dataset"
+            if not ent.known:
+                kind = self.appositive_kind(ent) or kind
             if kind == "method" and not ent.known and self.weak_method(ent):
                 continue
             if kind == "dataset":
@@ -929,8 +1001,7 @@ class Scanner:
         if ent.known:
             return "used"
         for o in ent.occs:
-            ss, se = self.sent_of(o.start)
-            sent = self.text[ss:se]
+            ss, _ = self.sent_of(o.start)
             f = self.sent_flags(o.start)
             pre = self.text[ss:o.start]
             if o.start < self.title_end:
@@ -957,8 +1028,7 @@ class Scanner:
         # sentence-level context of each occurrence
         roles: list[str] = []
         for o in ent.occs:
-            ss, se = self.sent_of(o.start)
-            sent = self.text[ss:se]
+            ss, _ = self.sent_of(o.start)
             f = self.sent_flags(o.start)
             pre = self.text[max(ss, o.start - 80):o.start]
             if o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and re.search(
@@ -982,11 +1052,87 @@ class Scanner:
                 return r
         return "used"
 
+    def list_items(self, seg: str, start: int) -> list[tuple[str, int, int]]:
+        """Name-shaped or capitalised items of a comma/and list starting at ``start``."""
+        out: list[tuple[str, int, int]] = []
+        for x in WORD_RE.finditer(seg):
+            w = x.group(0).rstrip(".")
+            if w.lower() in ("and", "or") or not w[:1].isupper() and not is_namey(w) or re.search(r"['’]s$", w):
+                continue  # "OpenAI's Deep Research": a possessive is the owner, not the name
+            out.append((w, start + x.start(), start + x.start() + len(w)))
+        return out
+
+    def context_rules(self) -> None:
+        """Type names by the head noun of the list they stand in.
+
+        Why: a capitalised word is a method or dataset only with evidence, and the commonest
+        evidence in abstracts is the noun the list hangs on: ``metrics (e.g., MPJPE)`` are not
+        methods, ``tools such as LIWC and Pattern`` are, ``experiments on CrossTask and COIN``
+        name datasets, ``a new benchmark called CAGUI`` is a dataset.
+        """
+        text, v = self.text, self.v
+        for m in v.metric_list_re.finditer(text):
+            for w, _, _ in self.list_items(m.group(1), m.start(1)):
+                if self.lookup(w) is None:
+                    self.rejected.add(w)
+        for m in v.method_list_re.finditer(text):
+            if m.start() < self.title_end:
+                continue
+            for w, s, e in self.list_items(m.group(1), m.start(1)):
+                if w in v.stop_cap or w in self.rejected or self.rejected_method_name(w) or self.lookup(w) == "dataset":
+                    continue
+                self.add(w, "method", s, e, "method_list", hint="mentioned", strong=True)
+        for m in v.dataset_on_re.finditer(text):
+            if m.start() < self.title_end:
+                continue
+            items = self.list_items(m.group(1), m.start(1))
+            for w, s, e in items:
+                if w in v.stop_cap or self.rejected_method_name(w) or self.lookup(w) == "method" \
+                        or self.entity_kind_at(s) == "method" or v.methods.regex.match(w) \
+                        or HARDWARE_RE.match(w) or not (is_namey(w) or len(items) > 1 or text[s - 1:s] != "\n"):
+                    continue
+                if re.match(r"\s+(?:model|network|method|framework|architecture|backbone|LLM|GPU|CPU)s?\b", text[e:e + 20], re.I):
+                    continue
+                self.add(w, "dataset", s, e, "dataset_on", strong=True)
+        for m in re.finditer(rf"(?<![\w-])(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|dubbed|termed)\s+({WORD})", text, re.I):
+            w = m.group(1)
+            if is_namey(w) or w[:1].isupper():
+                self.add(w, "dataset", m.start(1), m.end(1), "dataset_called", hint="introduced", strong=True)
+
+    def numbered_components(self) -> None:
+        """``consisting of: (1) Hybrid Prior Construction, where ...``: Title Case items of an
+        enumeration in a sentence that presents the paper's own pipeline are its sub-modules."""
+        text = self.text
+        for m in re.finditer(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s+((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?=\s*(?:,|:|\(|\s(?:where|which|that|to|for)\b))", text):
+            if m.start() < self.title_end:
+                continue
+            ss, _ = self.sent_of(m.start())
+            f = self.sent_flags(m.start())
+            if not (f["self"] or f["propose"] or re.search(r"\b(?:consist\w*|compris\w*|includ\w*|compos\w*)\b", text[ss:m.start()])):
+                continue
+            name = m.group(1)
+            words = name.split()
+            if words[0] in self.v.stop_cap or any(self.rejected_method_name(w) for w in words) or name in self.rejected:
+                continue
+            self.add(name, "method", m.start(1), m.end(1), "numbered", hint="proposed", strong=True)
+
+    def appositive_kind(self, ent: Entity) -> str | None:
+        """``X, a hybrid privacy-preserving framework`` / ``X, a corpus of ...``: the kind the
+        text itself gives the name, which outranks its shape (``CON-QA`` looks like a dataset)."""
+        for o in ent.occs:
+            if self.v.appositive_method_re.match(self.text, o.end):
+                return "method"
+            if self.v.appositive_dataset_re.match(self.text, o.end):
+                return "dataset"
+        return None
+
     def run(self) -> Analysis:
         v = self.v
         self.acronyms()
         self.gazetteer(v.datasets)
         self.gazetteer(v.methods)
+        self.context_rules()
+        self.numbered_components()
         self.title_prefix()
         self.dataset_head_rule()
         self.propose_rules()
