@@ -92,3 +92,16 @@ def test_experiments_on_list_and_benchmark_called(extractor: Extractor) -> None:
                    "It also tops a new Chinese GUI benchmark called CAGUI.")
     assert got["CrossTask"][0] == "used" and got["COIN"][0] == "used"
     assert got["CAGUI"][0] == "introduced"
+
+
+def test_paren_list_after_datasets_with_plain_word_item(extractor: Extractor) -> None:
+    got = datasets(extractor, "Medical Segmentation",
+                   "Our model reaches high Dice in three public datasets (QaTa-COV19, MosMedData and Breast).")
+    assert {"QaTa-COV19", "MosMedData", "Breast"} <= set(got)
+
+
+def test_benchmarks_such_as_types_oxford_comma_item(extractor: Extractor) -> None:
+    got = datasets(extractor, "UI Agents",
+                   "It sets new records on benchmarks such as ScreenSpot-Pro (69.6%), VenusBench-GD (75.0%), "
+                   "and AndroidWorld (77.6%), outperforming previous models.")
+    assert "AndroidWorld" in got

@@ -182,3 +182,40 @@ def test_appositive_head_outranks_dataset_shape(extractor: Extractor) -> None:
     got = methods(extractor, "CON-QA: Privacy-Preserving QA using cloud LLMs",
                   "In this work, we propose CON-QA, a hybrid privacy-preserving framework for contracts.")
     assert got["CON-QA"][0] == "proposed"
+
+
+def test_shape_only_acronym_needs_evidence(extractor: Extractor) -> None:
+    """Undefined acronyms found only by shape are fields, variables or formats unless the text
+    gives evidence (head noun, comparison cue, model-like spelling)."""
+    got = methods(extractor, "Green Monitoring of Firms",
+                  "We validate the variable against the Huazheng ESG rating. "
+                  "Other formats, such as AMR volumes, are supported.")
+    assert "ESG" not in got and "AMR" not in got
+    got = methods(extractor, "Audio Synthesis",
+                  "We apply it on the recent RAVE model. Our accelerator is 6x faster than the prior FLAT.")
+    assert "RAVE" in got and "FLAT" in got
+
+
+def test_shape_class_and_reject_patterns(extractor: Extractor) -> None:
+    from kg.extract.names_scan import shape_class
+    assert shape_class("Llama3.1-8B") == "version"
+    assert shape_class("ResNeXt") == "mixed"
+    assert shape_class("tCPA") == "acronym"
+    assert shape_class("LEGAL-BERT") == "hyphen"
+    got = methods(extractor, "Mixture Models",
+                  "We release one mixture-of-experts variant (30B-A3B). The same FP32-versus-FP64 trend holds.")
+    assert "30B-A3B" not in got and "FP32-versus-FP64" not in got
+
+
+def test_technique_acronyms_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Post-Training 3DGS Compression",
+                  "3DGS has emerged as a contender to Neural Radiance Fields (NeRF) in scene reconstruction.")
+    assert "3DGS" not in got and "NeRF" not in got
+
+
+def test_shape_evidence_is_logged(extractor: Extractor) -> None:
+    ex = extractor.extract(Paper(id="t", title="Video Models",
+                                 abstract="Our method outperforms the state-of-the-art V-JEPA 2 on planning."))
+    m = next(m for m in ex.of_type("method") if m.name == "V-JEPA 2")
+    assert m.evidence.extractor.startswith("kg_methods.shape:") and "compare_cue" in m.evidence.extractor
+    assert 0.5 <= m.evidence.confidence <= 0.8

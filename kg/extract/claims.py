@@ -85,8 +85,9 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        if not (self.claim_re.search(text) or self.named_metric.search(text) or self.signed_points.search(text)
-                or self.spelled_points.search(text)):
+        plain = _delatex(text)[0]
+        if not (self.claim_re.search(plain) or self.named_metric.search(plain) or self.signed_points.search(plain)
+                or self.spelled_points.search(plain)):
             return doc  # no number with a unit anywhere: skip the per-sentence work
         spans = doc.user_data.get(HARDWARE_SPANS_KEY, [])
         target = next((n for (_, _, n, role, kind) in spans if role == "targets" and kind == "product"), None) \
@@ -120,8 +121,14 @@ class ClaimsComponent:
 
     # -- numbers ------------------------------------------------------------------------------
     def _numbers(self, s: str) -> list[tuple[int, int, float, str]]:
+        # LaTeX number formatting ("$4{,}918\\,$ms", "$\\mathbf{26.7}\\%$", "$7.5\\times$") is
+        # rewritten to plain text first; offsets are mapped back to the sentence afterwards
+        plain, back = _delatex(s)
+        return [(back[start], max(back[start] + 1, back[end]), value, unit)
+                for start, end, value, unit in self._numbers_plain(plain)]
+
+    def _numbers_plain(self, s: str) -> list[tuple[int, int, float, str]]:
         found: list[tuple[int, int, float, str]] = []
-        s = s.replace("$", " ")  # LaTeX math: "$7.5\\times$", "$+25.28$" (same length, same offsets)
         for m in self.claim_re.finditer(s):
             g = m.groupdict()
             if g["hi"] is not None:
@@ -219,6 +226,40 @@ class ClaimsComponent:
         if all(sp[3] == "compared_against" for sp in inside):
             return target
         return None
+
+
+#: LaTeX spellings of number formatting, and their plain forms.
+_LATEX = re.compile(r"\\(?:mathbf|textbf|mathrm|text|boldsymbol|bm|mathit|emph|textit)\{([^{}]*)\}"
+                    r"|\{,\}|\{\\sim\}|\\sim\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\$|~")
+_LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times": "×", "\\approx": "~",
+                "$": "", "~": " ", "\\!": ""}
+
+
+def _delatex(s: str) -> tuple[str, list[int]]:
+    """``s`` without LaTeX number formatting, and for each of its offsets (plus the end) the
+    offset in ``s`` it came from."""
+    if "\\" not in s and "$" not in s and "~" not in s and "{" not in s:
+        return s, list(range(len(s) + 1))
+    out: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for m in _LATEX.finditer(s):
+        out.append(s[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        tok = m.group(0)
+        if m.group(1) is not None:  # \mathbf{26.7}: keep the inside
+            inner_start = m.start(1)
+            out.append(m.group(1))
+            back.extend(range(inner_start, inner_start + len(m.group(1))))
+        else:
+            rep = _LATEX_PLAIN.get(tok, " ")  # "\," and "\;" are thin spaces
+            out.append(rep)
+            back.extend([m.start()] * len(rep))
+        pos = m.end()
+    out.append(s[pos:])
+    back.extend(range(pos, len(s)))
+    back.append(len(s))
+    return "".join(out), back
 
 
 def _num(s: str) -> float:

@@ -139,6 +139,9 @@ class HardwareRules:
         self.range_to_right = re.compile(r["range_to_right"], re.I)
         self.title_own_paren = re.compile(r["title_own_paren"])
         self.measured_between = re.compile(r["measured_between"])
+        self.blocked_deployment = re.compile(r["blocked_deployment"], re.I)
+        self.deployment_own = re.compile(r["deployment_own"], re.I)
+        self.contribution = re.compile(r["contribution"], re.I)
         self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
         self.class_acronym_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
@@ -333,6 +336,7 @@ class HardwareComponent:
         if not analysis_paper:
             if self.rules.device_title.search(title.text):
                 self._device_title(hits)
+            self._deployment_motivation(hits, sents, own_name)
             self._device_paper(hits)
             self._device_from_product(hits)
         entities: dict[str, _Entity] = {}
@@ -403,6 +407,22 @@ class HardwareComponent:
             if h.name in self.rules.deployment_classes and h.role in ("evaluated_on", "mentioned") \
                     and h.why not in ("negated", "context", "generic", "mentioned_cue"):
                 h.role, h.why = "targets", "title"
+
+    def _deployment_motivation(self, hits: list[_Hit], sents: list[_Sentence],
+                               own_name: re.Pattern[str] | None) -> None:
+        """A motivation ("... hinders deployment on edge devices") is the paper's target only
+        when the paper's own work says it deploys there ("to deliver the on-device benefits")."""
+        if not any(h.why == "motivation" and h.name in self.rules.deployment_classes for h in hits):
+            return
+        r = self.rules
+        own_deploys = any(
+            (r.own_work.search(s.text) or (own_name is not None and own_name.search(s.text)))
+            and not r.blocked_deployment.search(s.text) and r.deployment_own.search(s.text)
+            for s in sents[1:])
+        if own_deploys:
+            for h in hits:
+                if h.why == "motivation" and h.name in r.deployment_classes:
+                    h.role, h.why = "targets", "targets_cue"
 
     def _device_paper(self, hits: list[_Hit]) -> None:
         """A model built for phones / edge devices targets the devices it runs on.
@@ -489,61 +509,89 @@ class HardwareComponent:
 
     def _role(self, h: _Hit, sent: _Sentence, analysis_paper: bool,
               own_name: re.Pattern[str] | None = None) -> tuple[str, str]:
+        """Sentence-level role of one occurrence; the first signal that applies decides.
+
+        1. not a platform of the paper: the data's source ("smartphone photos"), a negation
+           ("without a dedicated GPU", "GPU-free"), the start of a range ("from GPUs to phones")
+           -> ``mentioned``; a negation cancels even a title mention;
+        2. the title names it -> ``targets`` (``evaluated_on`` in an analysis/benchmark paper);
+        3. a comparison cue makes it the baseline's platform -> ``compared_against``;
+        4. a measurement of the paper's own work ("experiments on", "49 FPS on", "real-time CPU
+           performance", "GPU memory reduced by 40%") -> ``evaluated_on``;
+        5. a design cue ("designed for", "deploy on", "implemented on", "GPU kernels",
+           "maximising GPU utilisation") -> ``targets`` in a sentence about the paper's own work,
+           ``mentioned`` in a background or motivation sentence ("... hinders deployment on edge
+           devices");
+        6. the platform of the paper's own quantitative results ("30 fps on one RTX 4090",
+           "trained on 8 GPUs") -> ``evaluated_on``;
+        7. otherwise ``mentioned`` (background, examples, resources).
+        Paper-level passes in :meth:`to_mentions` then spread a design target to the devices
+        the paper runs on.
+        """
         r = self.rules
         rel = h.start - sent.start
         left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
         right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
         if r.lead_preposition.match(h.text):
             left += h.text.split(None, 1)[0] + " "  # "enabling rendering [on mobile] GPUs": the cue needs its "on"
+        # 1. not a platform
         if h.name in r.context_classes and r.context_right.match(right):
-            return "mentioned", "context"  # "smartphone photography": the data's source, not a platform
+            return "mentioned", "context"
+        if r.negated_left.search(left) or r.negated_right.match(right):
+            return "mentioned", "negated"
+        if r.range_from_left.search(left) and r.range_to_right.match(right):
+            return "mentioned", "range"
+        # 2. title
         if sent.is_title:
             return ("evaluated_on" if analysis_paper else "targets"), "title"
-        if r.negated_left.search(left) or r.negated_right.match(right):
-            return "mentioned", "negated"  # "requiring no GPU", "an alternative to GPU-heavy methods"
-        if r.range_from_left.search(left) and r.range_to_right.match(right):
-            return "mentioned", "range"  # "from high-end GPUs to the palm of the user": the starting point
-        if r.realtime_left.search(left) and r.performance_right.match(right):
-            return "evaluated_on", "evaluated_cue"  # "real-time CPU performance": measured on it
+        own = bool(r.own_work.search(sent.text) or (own_name is not None and own_name.search(sent.text)))
+        background = bool(r.mentioned_sentence.match(sent.text)) or not own
+        # 3. comparison: "over GPUs"; not "over the baseline on GPUs", unless it compares with
+        # running on that platform ("compared to running on a 3090")
         cm = r.compared_left.search(left)
-        # "over GPUs" compares; "over the baseline on GPUs" does not: blockers after the cue word,
-        # unless the cue compares with running on that platform ("compared to running on a 3090")
         if cm and (not r.compared_blockers.search(left[cm.end("cue"):])
                    or r.compared_running.match(left[cm.end("cue"):])) \
                 or r.compared_right.match(right):
             return "compared_against", "compared"
-        if r.efficiency_left.search(left) and r.efficiency_right.match(right):
-            return "targets", "targets_cue"  # "maximizing GPU throughput": the contribution is its efficiency
-        if r.resource_right.match(right) and not r.resource_keep_left.search(left):
-            # "GPU memory", "GPU hours": a resource measured or discussed, not a design target
-            return ("evaluated_on" if r.measured.search(sent.text) else "mentioned"), "resource"
-        own = bool(r.own_work.search(sent.text) or (own_name is not None and own_name.search(sent.text)))
-        background = bool(r.mentioned_sentence.match(sent.text)) or not own
+        # background examples and generic statements are never the paper's platform
         if not own and r.generic_sentence.search(sent.text):
-            return "mentioned", "generic"  # "it is common to map models onto GPUs"
+            return "mentioned", "generic"
         if r.mentioned_left.search(left) and background and not r.results.search(sent.text) \
                 and not r.evaluation_words.search(sent.text):
             return "mentioned", "mentioned_cue"
-        if r.evaluation_context_left.search(left) and not r.targets_left.search(left):
-            return "evaluated_on", "evaluated_cue"  # "experiments on an eight-GPU A800 cluster"
+        # 4. a measurement of the paper's own work
         tl = r.targets_left.search(left)
         tr = None if tl else r.targets_right.match(right)
+        if r.realtime_left.search(left) and r.performance_right.match(right):
+            return "evaluated_on", "evaluated_cue"
+        if r.evaluation_context_left.search(left) and not tl:
+            return "evaluated_on", "evaluated_cue"
+        if (tl and r.measured_between.search(tl.group(0))) or \
+                (tr and r.performance_right.match(right) and r.measured_between.search(right[:40])):
+            return "evaluated_on", "evaluated_cue"  # "49 FPS animation on a single A100"
+        if r.resource_right.match(right) and not r.resource_keep_left.search(left) \
+                and not (r.efficiency_left.search(left) and r.efficiency_right.match(right)):
+            # "GPU memory", "GPU hours": a resource measured (own result) or discussed
+            return ("evaluated_on" if r.measured.search(sent.text) else "mentioned"), "resource"
+        # 5. a design cue
+        if r.efficiency_left.search(left) and r.efficiency_right.match(right):
+            return "targets", "targets_cue"  # "maximizing GPU throughput": the contribution is its efficiency
         if tl or tr:
-            if not own and r.mentioned_sentence.match(sent.text):
-                # "Although ..., deploying them on edge devices requires ...": motivation only
-                return "mentioned", "background"
-            if (tl and r.measured_between.search(tl.group(0))) or \
-                    (tr and r.performance_right.match(right) and r.measured_between.search(right[:40])):
-                # "supporting 49 FPS animation on a single A100", "CPU inference under 150 ms":
-                # a measured figure sits between the cue and the platform
-                return "evaluated_on", "evaluated_cue"
+            if not own and (r.mentioned_sentence.match(sent.text) or r.blocked_deployment.search(sent.text)):
+                return "mentioned", "motivation"  # "..., which hinders their deployment on edge devices"
             return "targets", "targets_cue"
+        # the paper's own contribution sentence names it, with no measured figure
+        if r.contribution.search(sent.text) and not (r.results_numeric.search(sent.text)
+                                                     or r.measured.search(sent.text)
+                                                     or r.evaluation_words.search(sent.text)):
+            return "targets", "contribution"
+        # 6. the platform of own quantitative results
         if (h.quantity or r.evaluated_left.search(left)) \
                 and (r.evaluated_sentence.search(sent.text) or r.results_numeric.search(sent.text)) \
                 and (own or r.results_numeric.search(sent.text)):
             return "evaluated_on", "evaluated_cue"
+        # 7. everything else
         if background:
-            # an example in a background list ("settings such as mobile assistants") keeps its cue name
             return "mentioned", ("mentioned_cue" if r.mentioned_left.search(left) else "background")
         return ("evaluated_on" if r.results.search(sent.text) else "targets"), "fallback"
 

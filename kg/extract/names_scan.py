@@ -122,6 +122,7 @@ class Vocab:
     method_list_re: re.Pattern[str] = re.compile(r"(?!)")
     dataset_on_re: re.Pattern[str] = re.compile(r"(?!)")
     concept_called_re: re.Pattern[str] = re.compile(r"(?!)")
+    shape_cues: "ShapeCues | None" = None
 
 
 def _words_re(words: Iterable[str]) -> str:
@@ -177,7 +178,70 @@ def vocab() -> Vocab:
             rf"((?:{WORD})(?:\s*(?:,|\band\b|,\s*and\b)\s*(?:{WORD})){{0,6}})(?=\s*(?:[.,;:)]|$|\s+(?:and|to|demonstrate\w*|show\w*|confirm\w*|validat\w*|reveal\w*|indicat\w*|with|while|for|in|where|using|datasets?|benchmarks?)\b))", re.I),
         concept_called_re=re.compile(
             rf"(?<![\w-])(?:{_words_re(c.get('appositive_concept_heads', ()))})\s*,?\s*(?:called|named|termed|dubbed|coined|known as|referred to as)\s*$", re.I),
+        shape_cues=_shape_cues(c.get("shape_evidence", {})),
     )
+
+
+@dataclass(frozen=True)
+class ShapeCues:
+    """Compiled ``shape_evidence`` block of cues.json: what counts as evidence for a name
+    found only by its shape, and how much (see :meth:`Scanner.shape_score`)."""
+
+    threshold: float
+    class_weights: dict[str, float]
+    weights: dict[str, float]
+    heads: frozenset[str]
+    head_after_re: re.Pattern[str]
+    head_before_re: re.Pattern[str]
+    use_before_re: re.Pattern[str]
+    compare_before_re: re.Pattern[str]
+    compare_any_re: re.Pattern[str]
+    by_after_re: re.Pattern[str]
+    measure_before_re: re.Pattern[str]
+    concept_after_re: re.Pattern[str]
+    reject_res: tuple[re.Pattern[str], ...]
+
+
+def _shape_cues(c: dict[str, Any]) -> ShapeCues:
+    """Compile the shape-evidence cues once. A cue "before" a name may be separated from it
+    by up to three lower-case modifiers ("over the prior state-of-the-art FLAT")."""
+    heads = frozenset(h.lower() for h in c.get("heads", ()))
+    gap = r"(?:(?:the|a|an|[a-z][\w-]*)\s+){0,3}"
+    def before(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{_words_re(words) or '(?!)'})\s+{gap}$", re.I)
+    return ShapeCues(
+        threshold=float(c.get("threshold", 2.0)),
+        class_weights={k: float(v) for k, v in c.get("class_weights", {}).items()},
+        weights={k: float(v) for k, v in c.get("weights", {}).items()},
+        heads=heads,
+        head_after_re=re.compile(rf"(?:\s+|-)(?:{_words_re(heads) or '(?!)'})(?![\w-])", re.I),
+        head_before_re=re.compile(rf"(?<![\w-])(?:{_words_re(heads) or '(?!)'}),?\s+$", re.I),
+        use_before_re=before(c.get("use_cues", ())),
+        compare_before_re=before(c.get("compare_cues", ())),
+        compare_any_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('compare_cues', ())) or '(?!)'})(?![\w-])", re.I),
+        by_after_re=re.compile(rf"\s*,?\s+(?:{_words_re(c.get('by_after', ())) or '(?!)'})(?![\w-])", re.I),
+        measure_before_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('measure_cues', ())) or '(?!)'})\b[^.;]{{0,60}}$", re.I),
+        concept_after_re=re.compile(rf"\s+(?:{_words_re(c.get('concept_after', ())) or '(?!)'})(?![\w-])", re.I),
+        reject_res=tuple(re.compile(r) for r in c.get("reject_patterns", ())),
+    )
+
+
+def shape_class(w: str) -> str:
+    """How much a name's spelling alone says it is a model or system name.
+
+    ``version``: letters with digits (Qwen2.5-VL, Llama-3-8B, GPT-4o, DenseNet201);
+    ``mixed``: an inner lower-to-upper case change (ResNeXt, DeBERTa, CuPy, xStream), but not a
+    one- or two-letter lower-case prefix on an acronym (pCVR, tCPA: variables and metrics);
+    ``hyphen``: a capitalised hyphenated compound (LEGAL-BERT, Grad-CAM);
+    ``acronym``: everything else (ESG, AMR, WMMA), which needs context to count.
+    """
+    if re.search(r"\d", w) and re.search(r"[A-Za-z]{2}", w):
+        return "version"
+    if re.search(r"[a-z][A-Z]", w) and not re.fullmatch(r"[a-z]{1,2}[A-Z0-9]+", w):
+        return "mixed"
+    if "-" in w and w[:1].isupper():
+        return "hyphen"
+    return "acronym"
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,6 +417,8 @@ class Scanner:
             return True
         if HARDWARE_RE.match(w) or "times" in w or w.lower() in self.v.generic_phrases:
             return True
+        if self.v.shape_cues is not None and any(r.search(w) for r in self.v.shape_cues.reject_res):
+            return True  # 30B-A3B (a size), FP32-versus-FP64 (a comparison), RG'G (a variable)
         parts = [p for p in re.split(r"[-/]", w) if p]
         if len(parts) > 1 and all(p.islower() or p in self.v.not_method or p.rstrip("s") in self.v.not_method
                                   for p in parts):
@@ -780,8 +846,10 @@ class Scanner:
             seg_s = m.start(1)
             items = [(seg_s + x.start(), seg_s + x.end()) for x in WORD_RE.finditer(m.group(1))
                      if x.group(0) not in ("and", "or")]
-            if len(items) < 2 or not all(is_namey(text[a:b]) and not self.rejected_method_name(text[a:b])
-                                         and text[a:b] not in self.rejected for a, b in items):
+            # every item capitalised, at least two name-shaped: "(QaTa-COV19, MosMedData and Breast)"
+            if len(items) < 2 or sum(is_namey(text[a:b]) for a, b in items) < 2 or not all(
+                    text[a:a + 1].isupper() and not self.rejected_method_name(text[a:b])
+                    and text[a:b] not in self.rejected for a, b in items):
                 continue
             for a, b in items:
                 self.add(text[a:b], "dataset", a, b, "dataset_appositive", strong=True)
@@ -813,6 +881,9 @@ class Scanner:
             seg = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group(0)), seg)
             items = [(pos + x.start(), pos + x.end()) for x in re.finditer(item, seg)]
             items = [(s, e) for s, e in items if text[s:e] not in ("and", "or")]
+            # ", and AndroidWorld": the connective is not part of the name
+            items = [(s + len(c.group(0)), e) if (c := re.match(r"(?:and|or) ", text[s:e])) and text[s - 2:s] in (", ", ") ")
+                     else (s, e) for s, e in items]
             cue_word = m.group(0).strip().lower()
             compare = bool(re.match(r"(?:than|against|versus|vs|outperform|surpass|beat|compared|comparison|over)", cue_word))
             background = cue_word.startswith(("such", "includ", "like", "e.g"))
@@ -833,7 +904,9 @@ class Scanner:
             if len(anchors) < 1:
                 continue
             tail = text[lm.end(): lm.end() + 30]
-            head_ds = bool(re.match(r"\s*(?:datasets?|benchmarks?|corpora|test sets)\b", tail, re.I))
+            # "benchmarks such as X, Y and Z": the head before the cue types the list too
+            head_ds = bool(re.match(r"\s*(?:datasets?|benchmarks?|corpora|test sets)\b", tail, re.I)) or (
+                background and re.search(r"\b(?:datasets|benchmarks|corpora|test sets)\s*,?\s*$", text[max(0, m.start() - 20):m.start()], re.I) is not None)
             all_kind = "dataset" if head_ds or "dataset" in found_kinds else None
             hint = "compared" if compare else ("mentioned" if background else None)
             for (w, s, e), k in zip(names, found_kinds):
@@ -946,7 +1019,14 @@ class Scanner:
                 kind = "dataset"
             if not ent.known:
                 kind = self.appositive_kind(ent) or kind
-            if kind == "method" and not ent.known and self.weak_method(ent):
+            shape_ev: tuple[float, list[str]] | None = None
+            if kind == "method" and self.shape_only(ent):
+                shape_ev = self.shape_score(ent)
+                if self.v.shape_cues is not None and shape_ev[0] < self.v.shape_cues.threshold:
+                    continue
+                if all(self.v.metric_after_re.match(self.text, o.end) for o in ent.occs):
+                    continue
+            elif kind == "method" and not ent.known and self.weak_method(ent):
                 continue
             if kind == "dataset":
                 role = self.dataset_role(ent)
@@ -960,12 +1040,100 @@ class Scanner:
             aliases = tuple(f for f in dict.fromkeys(ent.forms) if norm_key(f) != norm_key(name))
             rule = next((o.rule for o in ent.occs if o.rule != "repeat"), first.rule)
             conf = 0.95 if ent.known else (0.85 if ent.strong else 0.6)
-            ev = Evidence(self.text[ss:se].strip(), first.start, first.end,
-                          f"kg_{'datasets' if kind == 'dataset' else 'methods'}.{rule}", conf)
+            extractor = f"kg_{'datasets' if kind == 'dataset' else 'methods'}.{rule}"
+            if shape_ev is not None:
+                # the confidence follows the evidence score; the fired features name the rule
+                conf = max(0.5, min(0.8, 0.45 + 0.075 * shape_ev[0]))
+                extractor = f"kg_methods.shape:{'+'.join(shape_ev[1])}"
+            ev = Evidence(self.text[ss:se].strip(), first.start, first.end, extractor, conf)
             mention = Mention(type="dataset" if kind == "dataset" else "method", name=name, role=role,
                               text=self.text[first.start:first.end], evidence=ev, aliases=aliases)
             (datasets if kind == "dataset" else methods).append(mention)
         return Analysis(datasets, methods)
+
+    def shape_only(self, ent: Entity) -> bool:
+        """Found only by its spelling (token shape or a weak list item), never by a rule that is
+        evidence on its own: such names must earn acceptance in :meth:`shape_score`."""
+        return not ent.strong and not ent.known and ent.name not in self.defs \
+            and all(o.rule in ("shape", "list", "repeat") for o in ent.occs)
+
+    def shape_score(self, ent: Entity) -> tuple[float, list[str]]:
+        """Score the evidence for a shape-only method name; returns (score, fired features).
+
+        Why: an undefined capitalised token is as often a field, organisation, variable or
+        metric (ESG, AMR, pCVR, WMMA) as a method. Real names show it: a model-like spelling,
+        a method head noun (``the RAVE model``), a comparison or usage cue (``outperforms X``,
+        ``using X``), a list of other names, or recurrence. Weights live in cues.json so the
+        trade-off is tuned as data. Positive features fire if any occurrence shows them;
+        negative ones only if every occurrence does.
+        """
+        sc = self.v.shape_cues
+        if sc is None:
+            return 0.0, []
+        text = self.text
+        w = sc.weights
+        if any(r.search(ent.name) for r in sc.reject_res):
+            return -9.0, ["reject_pattern"]
+        cls = shape_class(ent.name)
+        fired: list[str] = [cls]
+        score = sc.class_weights.get(cls, 0.0)
+        pos: set[str] = set()
+        neg_all: dict[str, bool] = {"article_before": True, "concept_after": True, "measure_cue": True,
+                                    "phrase_part": True, "slash_part": True}
+        # only names with evidence of their own make a list of names (not other shape-only ones)
+        other_spans = [(x.start, x.end) for e2 in self.entities.values()
+                       if e2 is not ent and (e2.strong or e2.known) for x in e2.occs]
+        body = [o for o in ent.occs if o.start >= self.title_end]
+        for o in ent.occs:
+            ss, se = self.sent_of(o.start)
+            before = text[max(ss, o.start - 60):o.start]
+            after = text[o.end:min(se, o.end + 40)]
+            in_title = o.start < self.title_end
+            if in_title:
+                continue  # Title Case headlines carry no usage cues ("via Multi-band SpectralFusion")
+            if sc.head_after_re.match(after):
+                pos.add("head_after")
+            if sc.head_before_re.search(before):
+                pos.add("head_before")
+            if sc.compare_before_re.search(before):
+                pos.add("compare_cue")
+            elif sc.compare_any_re.search(text[ss:o.start]):
+                pos.add("compare_sentence")
+            if sc.use_before_re.search(before):
+                pos.add("use_cue")
+            if re.match(r"(?:[\s-]+[\w.-]+)?(?:-|\s)based\b", after):
+                pos.add("based")
+            if self.v.appositive_method_re.match(text, o.end):
+                pos.add("appositive")
+            if sc.by_after_re.match(after):
+                pos.add("by_after")
+            nb = re.search(r"([A-Z][\w'’-]*)\)?\s*(?:,|&|\band|\bor)\s*$", before[-30:])
+            na = re.match(r"\s*(?:,|&|and\b|or\b)\s*(?:and\s+|or\s+)?([A-Z][\w'’-]*)", after)
+            if any(abs(a - o.end) <= 8 or abs(o.start - b) <= 8 for a, b in other_spans) and \
+                    re.search(r",|&|\band\b|\bor\b", text[max(0, o.start - 8):o.end + 8]) or \
+                    any(x is not None and not self.rejected_method_name(x.group(1)) for x in (nb, na)):
+                pos.add("list")  # an item of an enumeration of capitalised names
+            f = self.sent_flags(o.start)
+            if f["self"] and f["propose"]:
+                pos.add("propose_sentence")
+            if text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and \
+                    re.search(r"(?:[A-Z][\w-]*|[\"”'’])\s*$", text[max(ss, o.start - 30):o.start - 1]):
+                pos.add("paren_def")  # "termed "..." (DI)": a definition the letter match missed
+            neg_all["article_before"] &= bool(re.search(r"(?<![\w-])(?:a|an)\s+$", before))
+            neg_all["concept_after"] &= bool(sc.concept_after_re.match(after))
+            neg_all["measure_cue"] &= bool(sc.measure_before_re.search(text[ss:o.start]))
+            neg_all["phrase_part"] &= bool(re.match(r" (?:[A-Z][a-z]|(?:II|III|IV)\b)", after))
+            neg_all["slash_part"] &= text[o.start - 1:o.start] == "/" or text[o.end:o.end + 1] == "/"
+        if any(o.start < self.title_end for o in ent.occs):
+            pos.add("title_and_abstract" if body else "title")
+        if len(body) >= 2:
+            pos.add("repeated")
+        if body:
+            pos.update(k for k, v in neg_all.items() if v)
+        for k in sorted(pos):
+            score += w.get(k, 0.0)
+            fired.append(k)
+        return score, fired
 
     def weak_method(self, ent: Entity) -> bool:
         """An unknown method candidate with evidence against it or none for it.
@@ -1159,6 +1327,12 @@ def schwartz_hearst(short: str, before: str, reverse: bool = False) -> str | Non
         cand = before.strip()
     # strip a trailing ", or" etc.
     cand = re.sub(r"[\s,;:]+$", "", cand)
+    if not reverse and short.isupper() and len(letters) >= 2:
+        # plain initials first: the letter walk below would spell "RSR" inside one word of
+        # "Road Surface Reconstruction" and miss the definition
+        ws = cand.split()[-len(letters):]
+        if len(ws) == len(letters) and all(w[:1].lower() == c for w, c in zip(ws, letters)):
+            return " ".join(ws)
     si, li = len(letters) - 1, len(cand) - 1
     while si >= 0:
         c = letters[si]
