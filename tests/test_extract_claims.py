@@ -110,3 +110,14 @@ def test_h_rules(ex, text, expected):
 ])
 def test_h_skips(ex, text, absent):
     assert absent not in claims(ex, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It cuts latency from 4{,}918\\,ms to 127\\,ms (\\textbf{38.7$\\times$}).", [(127.0, "ms"), (38.7, "x")]),
+    ("Our method improves accuracy by $\\mathbf{26.7}\\%$.", [(26.7, "%")]),
+    ("We reduce E2E latency (127$\\to$62\\,ms, \\textbf{2.0$\\times$}).", [(62.0, "ms"), (2.0, "x")]),
+])
+def test_latex_number_formatting(ex, text, expected):
+    got = claims(ex, text)
+    for e in expected:
+        assert e in got

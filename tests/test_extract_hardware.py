@@ -329,3 +329,20 @@ def test_phone_use_agents_are_context(ex):
 def test_h_roles(ex, title, abstract, name, role):
     got = hw(ex, title, abstract)
     assert got[name].role == role
+
+
+def test_negated_title_is_not_a_target(ex):
+    got = hw(ex, "Faster Routing Without a Dedicated GPU",
+             "We present a router. Our optimizations, benchmarked on AMD Instinct MI300X, cut latency by 38x.")
+    assert got["GPU"].role == "mentioned"
+    assert got["AMD Instinct MI300X"].role == "evaluated_on"
+
+
+@pytest.mark.parametrize("own,role", [
+    ("We propose GoPrune, a structured pruning method evaluated on CIFAR.", "mentioned"),
+    ("To deliver the on-device benefits of our quantization, we port it to a C++ runtime.", "targets"),
+])
+def test_deployment_motivation(ex, own, role):
+    got = hw(ex, "A method", "CNNs grow deeper, which severely hinders their deployment on resource-constrained "
+             "edge devices. " + own)
+    assert got["edge device"].role == role

@@ -229,10 +229,10 @@ class ClaimsComponent:
 
 
 #: LaTeX spellings of number formatting, and their plain forms.
-_LATEX = re.compile(r"\\(?:mathbf|textbf|mathrm|text|boldsymbol|bm|mathit|emph|textit)\{([^{}]*)\}"
-                    r"|\{,\}|\{\\sim\}|\\sim\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\$|~")
+_LATEX = re.compile(r"\{,\}|\{\\sim\}|\\(?:mathbf|textbf|mathrm|text|boldsymbol|bm|mathit|emph|textit)\{|\}"
+                    r"|\\sim\b|\\to\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\$|~")
 _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times": "×", "\\approx": "~",
-                "$": "", "~": " ", "\\!": ""}
+                "$": "", "~": " ", "\\!": "", "}": "", "\\to": " to "}
 
 
 def _delatex(s: str) -> tuple[str, list[int]]:
@@ -247,14 +247,10 @@ def _delatex(s: str) -> tuple[str, list[int]]:
         out.append(s[pos:m.start()])
         back.extend(range(pos, m.start()))
         tok = m.group(0)
-        if m.group(1) is not None:  # \mathbf{26.7}: keep the inside
-            inner_start = m.start(1)
-            out.append(m.group(1))
-            back.extend(range(inner_start, inner_start + len(m.group(1))))
-        else:
-            rep = _LATEX_PLAIN.get(tok, " ")  # "\," and "\;" are thin spaces
-            out.append(rep)
-            back.extend([m.start()] * len(rep))
+        # "\mathbf{" and its "}" vanish (the number inside stays); "\," and "\;" are thin spaces
+        rep = "" if tok.endswith("{") else _LATEX_PLAIN.get(tok, " ")
+        out.append(rep)
+        back.extend([m.start()] * len(rep))
         pos = m.end()
     out.append(s[pos:])
     back.extend(range(pos, len(s)))
