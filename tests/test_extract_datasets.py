@@ -105,3 +105,55 @@ def test_benchmarks_such_as_types_oxford_comma_item(extractor: Extractor) -> Non
                    "It sets new records on benchmarks such as ScreenSpot-Pro (69.6%), VenusBench-GD (75.0%), "
                    "and AndroidWorld (77.6%), outperforming previous models.")
     assert "AndroidWorld" in got
+
+
+def test_shape_name_before_dataset_head_is_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Reasoning traces",
+                   "Experiments on three models using the AIME2024 math benchmark reveal limits.")
+    assert got["AIME2024"][0] == "used"
+
+
+def test_score_on_name_is_dataset_and_known_split_trimmed(extractor: Extractor) -> None:
+    got = datasets(extractor, "Safety monitors",
+                   "AERIC improves AUROC from 0.68 to 0.71 on DiaSafety and from 0.82 to 0.85 on Harmful Advice. "
+                   "Trigger recall reaches 0.64 on HarmBench DirectRequest.")
+    assert {"DiaSafety", "Harmful Advice", "HarmBench"} <= set(got)
+    assert "HarmBench DirectRequest" not in got
+    assert "DirectRequest" not in methods_of(extractor, "Safety monitors",
+                                             "Trigger recall reaches 0.64 on HarmBench DirectRequest.")
+
+
+def methods_of(extractor: Extractor, title: str, abstract: str) -> set[str]:
+    ex = extractor.extract(Paper(id="t", title=title, abstract=abstract))
+    return {m.name for m in ex.of_type("method")}
+
+
+def test_title_prefix_benchmarking_and_knowledge_base(extractor: Extractor) -> None:
+    got = datasets(extractor, "UltraHorizon: Benchmarking Agent Capabilities in Long-Horizon Scenarios",
+                   "We introduce \\textbf{UltraHorizon} a novel benchmark for agents.")
+    assert got["UltraHorizon"][0] == "introduced"
+    got = datasets(extractor, "GPTKB v1.5: A Massive Knowledge Base for Exploring Factual Knowledge",
+                   "This demonstration introduces GPTKB v1.5, a knowledge base.")
+    assert "GPTKB v1.5" in got
+
+
+def test_arena_and_kb_shapes_are_datasets(extractor: Extractor) -> None:
+    got = datasets(extractor, "Agents", "We evaluate agents on WebArena and ToolKB and report results.")
+    assert {"WebArena", "ToolKB"} <= set(got)
+
+
+def test_title_fragment_before_dataset_head_is_not_a_name(extractor: Extractor) -> None:
+    got = datasets(extractor, "MatheMagic: Generating Dynamic Mathematics Benchmarks Robust to Memorization",
+                   "We present MatheMagic, which generates math test instances.")
+    assert "Generating Dynamic Mathematics" not in got
+    got = datasets(extractor, "RankLLM: Weighted Ranking of LLMs by Quantifying Question Difficulty",
+                   "Benchmarks establish a standardized evaluation framework.")
+    assert "Quantifying Question Difficulty" not in got
+
+
+def test_base_of_a_derived_dataset_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Contract QA",
+                   "To evaluate it, we introduce CUAD-QA, a corpus of question-answer pairs generated over "
+                   "510 real-world CUAD contract documents.")
+    assert got["CUAD-QA"][0] == "introduced"
+    assert got["CUAD"][0] == "used"

@@ -219,3 +219,102 @@ def test_shape_evidence_is_logged(extractor: Extractor) -> None:
     m = next(m for m in ex.of_type("method") if m.name == "V-JEPA 2")
     assert m.evidence.extractor.startswith("kg_methods.shape:") and "compare_cue" in m.evidence.extractor
     assert 0.5 <= m.evidence.confidence <= 0.8
+
+
+def test_class_acronym_is_not_a_method(extractor: Extractor) -> None:
+    """An acronym used as a class (plural, ``X-based``, ``X-enhanced``) names a kind of model,
+    not one system; a proposed name stays."""
+    got = methods(extractor, "UnfoldIR: Rethinking deep unfolding",
+                  "Deep unfolding networks (DUNs) are widely used. DUN-based methods lag behind. "
+                  "We propose a novel DUN-based method, UnfoldIR, for restoration.")
+    assert "UnfoldIR" in got
+    assert not {"DUN", "DUNs", "DUN-based"} & set(got)
+    got = methods(extractor, "Multicast with antennas",
+                  "Rotatable antenna (RA) provides spatial freedom. This letter studies an RA-enhanced system. "
+                  "The proposed RA-based scheme beats fixed antennas.")
+    assert not {"RA", "RA-based"} & set(got)
+
+
+def test_generic_technique_long_forms_and_stop_list_beat_gazetteer(extractor: Extractor) -> None:
+    got = methods(extractor, "Reward models",
+                  "Reward models play a role in reinforcement learning from human feedback (RLHF). "
+                  "Chain-of-Thought (CoT) prompting helps. Then, we develop an alternating optimization (AO) "
+                  "algorithm. We also use Direct Preference Optimization (DPO).")
+    assert not {"RLHF", "AO", "Chain-of-Thought", "CoT"} & set(got)
+    assert "DPO" in got
+
+
+def test_acronym_modifying_codes_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Codes from cyclic codes",
+                  "In this work, we develop quantum error-correcting (QEC) codes from Hermitian hulls.")
+    assert "QEC" not in got
+
+
+def test_lowercase_defined_submodule_of_own_model(extractor: Extractor) -> None:
+    got = methods(extractor, "Restoration",
+                  "We propose UnfoldIR. We unfold the solution into stages, each comprising a "
+                  "reflectance-assisted illumination correction (RAIC) module.")
+    assert got["RAIC"][0] == "proposed"
+
+
+def test_propose_name_prefix_of_defined_long_form(extractor: Extractor) -> None:
+    got = methods(extractor, "Transfer function design",
+                  "To address these issues, we propose What You Think is What You Get (WYTWYG) framework.")
+    assert got["WYTWYG"][0] == "proposed"
+    assert "What You Think" not in got
+
+
+def test_part_named_after_proposed_method_is_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "Retrieval",
+                  "We present a baseline method, Contrastive Language-Instance Alignment with Relation Experts "
+                  "(CLARE). CLARE is then optimized via Contrastive Language-Instance Alignment (CLIA) for "
+                  "improved retrieval.")
+    assert got["CLARE"][0] == "proposed"
+    assert got["CLIA"][0] == "proposed"
+
+
+def test_eponym_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Coalitional games",
+                  "Knowledge is modeled through the Dempster-Shafer theory, while preferences are modeled "
+                  "by the Choquet integral. We use the Peaceman-Rachford and Strang splitting methods.")
+    assert got["Dempster-Shafer theory"][0] == "used"
+    assert got["Choquet integral"][0] == "used"
+    assert "Peaceman-Rachford" in got and "Strang splitting" in got
+
+
+def test_category_with_examples_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Opioid consequences",
+                  "In this study, we present a framework to extract two categories: ClinicalImpacts "
+                  "(e.g., withdrawal, depression) and SocialImpacts (e.g., job loss).")
+    assert "ClinicalImpacts" not in got and "SocialImpacts" not in got
+
+
+def test_modifier_compound_is_not_a_name(extractor: Extractor) -> None:
+    got = methods(extractor, "DeepGreen: Effective LLM-Driven Monitoring",
+                  "We propose DeepGreen. It uses a BEV-based RSR pipeline.")
+    assert "LLM-Driven" not in got and "BEV-based RSR" not in got
+
+
+def test_defined_categories_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "SOP-Maze: Evaluating LLMs on procedures",
+                  "We propose SOP-Maze, a benchmark. We further categorize SOP tasks into two broad classes: "
+                  "Lateral Root System (LRS), representing wide-option tasks; and Heart Root System (HRS), "
+                  "which emphasizes deep reasoning.")
+    assert "LRS" not in got and "HRS" not in got
+
+
+def test_long_form_inside_prepositional_phrase_is_not_proposed_name(extractor: Extractor) -> None:
+    got = methods(extractor, "Quantized sensing",
+                  "This paper also presents a closed-form expression for the linear minimum mean-squared "
+                  "error (LMMSE) under a sensing model.")
+    assert "LMMSE" not in got
+    got = methods(extractor, "Restoration",
+                  "We propose the stochastic similarity filter (SSF) to skip frames.")
+    assert "SSF" in got
+
+
+def test_title_case_long_form_acronym_with_based_stays_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Spectral mixing",
+                  "Among them, the Fourier Neural Operator (FNO) is particularly effective. We extend FNO "
+                  "beyond FNO-based diagonal modulation.")
+    assert "FNO" in got
