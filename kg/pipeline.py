@@ -118,8 +118,9 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
         to_replace: set[str] = set()
 
         def todo() -> Iterator[Paper]:
-            # Runs in the extraction pool's feeder thread: it only decides, it never
-            # touches the store; removals happen below, in order, on this thread.
+            # Pulled lazily by extract_papers, at most a window of chunks ahead of the
+            # loop below (on this thread): it only decides, it never touches the store;
+            # removals happen below, in order.
             for p in read_sources(srcs, fmt=fmt, strict=strict, report=on_skip):
                 rep.papers_read += 1
                 piri = iri.paper_iri(p.id)
