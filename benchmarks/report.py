@@ -161,9 +161,13 @@ def write_report(db: dict) -> Path:
         out.append("")
     html = e.get("html")
     if html:
-        out += ["## `kg export html` (benchmarks/bench_html.py)", "", "```",
-                json.dumps({k: v for k, v in html.items() if not k.startswith("_")}, indent=1)[:3000],
-                "```", ""]
+        out += ["## `kg export html` (benchmarks/bench_html.py)", ""]
+        text = html.get("markdown") or (html.get("output") if str(html.get("error", "")).endswith("exited 0") else None)
+        if text:
+            out += [text, ""]
+        else:
+            out += ["```", json.dumps({k: v for k, v in html.items() if not k.startswith("_")}, indent=1)[:3000],
+                    "```", ""]
     out += ["## Targets", "", TARGETS]
     if plot_rows and _plot(plot_rows):
         out += ["![throughput and peak memory vs corpus size](scale.png)", ""]
