@@ -315,7 +315,7 @@ def cooccur_cmd(
     limit: Annotated[Optional[int], typer.Option(min=1, help="Keep the N largest rows/columns.")] = None,
     plot: Annotated[Optional[Path], typer.Option(help="Write a heatmap PNG here (needs matplotlib).")] = None,
     graph: GraphOpt = "output",
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
 ) -> None:
     """How many papers name both a ROWS entity and a COLS entity.
 
@@ -329,13 +329,7 @@ def cooccur_cmd(
         plot_heatmap(rl, cl, m, str(plot), title=f"papers: {rows} x {cols}")
         err(f"wrote {plot}")
         return
-    table = [[rows, *cl]] + [[r, *row] for r, row in zip(rl, m)]
-    if output_format == "csv":
-        csv.writer(sys.stdout, lineterminator="\n").writerows(table)
-    elif output_format == "table":
-        _rows(table)
-    else:
-        raise typer.BadParameter("--format must be table or csv")
+    _out([[rows, *cl]] + [[r, *row] for r, row in zip(rl, m)], output_format)
 
 
 @graph_app.command("similar")
