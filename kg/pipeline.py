@@ -164,7 +164,9 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
 
 def _write_files(out: Path, rep: BuildReport, *, turtle: bool, html: bool) -> None:
     from kg.graph.store import dump_turtle, open_store
+    from kg.query.names import write_name_index
 
+    write_name_index(out)  # names -> nodes for `kg papers` (kg/query/names.py)
     if turtle:
         dump_turtle(open_store(out), out / "kg.ttl")
         rep.outputs.append(str(out / "kg.ttl"))

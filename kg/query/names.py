@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from kg.errors import UnknownNameError
@@ -182,6 +184,65 @@ _PAPERS_QUERY = """
 SELECT ?p ?id ?title WHERE { ?p a kg:Paper ; dcterms:identifier ?id ; dcterms:title ?title }"""
 
 
+# ---- the name index file -----------------------------------------------------------------
+
+#: Written by ``kg build`` / ``kg add`` next to the store: one JSON file per entity type with
+#: what :meth:`NameResolver._load` would read from the graph, tagged with the store it was
+#: made from (the ``CURRENT`` pointer), so a stale or foreign file is never used.
+NAME_INDEX_DIR = "names"
+_NAME_INDEX_VERSION = 1
+
+
+def _pointer(graph_dir: Path) -> str:
+    try:
+        return (graph_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def write_name_index(graph_dir: str | os.PathLike[str]) -> Path:
+    """Writes ``<graph_dir>/names/<type>.json`` for every entity type (called by the build)."""
+    from kg.graph.store import atomic_write_bytes
+    from kg.query.backend import LocalBackend
+
+    out = Path(graph_dir)
+    backend = LocalBackend(out)
+    ptr = backend._pointer
+    resolver = NameResolver(backend)
+    folder = out / NAME_INDEX_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for type_ in ENTITY_TYPES:
+        idx, pref = resolver._query_labels(type_)
+        doc = {"version": _NAME_INDEX_VERSION, "store": ptr, "type": type_,
+               "index": idx, "pref": pref}
+        atomic_write_bytes(folder / f"{type_}.json",
+                           json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
+    return folder
+
+
+def _read_name_index(backend: Any, type_: str) -> tuple[dict[str, list[tuple[int, str, str]]],
+                                                         dict[str, str]] | None:
+    """The written index for ``type_`` if it matches the backend's live store, else None."""
+    graph_dir = getattr(backend, "graph_dir", None)
+    if graph_dir is None:
+        return None
+    try:
+        doc = json.loads((Path(graph_dir) / NAME_INDEX_DIR / f"{type_}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    ptr = _pointer(Path(graph_dir))
+    if (not isinstance(doc, dict) or doc.get("version") != _NAME_INDEX_VERSION or not ptr
+            or doc.get("store") != ptr or doc.get("type") != type_):
+        return None
+    try:
+        idx = {k: [(int(p), str(lab), str(iri)) for p, lab, iri in v]
+               for k, v in doc["index"].items()}
+        pref = {str(k): str(v) for k, v in doc["pref"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return idx, pref
+
+
 class NameResolver:
     """Resolves user-typed names against one backend; the label index is loaded once."""
 
@@ -194,26 +255,38 @@ class NameResolver:
 
     # -- loading
     def _load(self, type_: str) -> dict[str, list[tuple[int, str, str]]]:
-        """normalised label -> [(priority, label, IRI)] for one entity type."""
+        """normalised label -> [(priority, label, IRI)] for one entity type.
+
+        From the name index the build wrote next to the store (:func:`write_name_index`)
+        when it is there and belongs to the live store, else from the graph's labels (every
+        label and surface form of the type: seconds for methods on a 20k-paper graph).
+        """
         if type_ not in self._index:
-            idx: dict[str, list[tuple[int, str, str]]] = {}
-            pref: dict[str, str] = {}
-            cls = ENTITY_CLASS[type_][0]
-            for e, label, kind in self.backend.query(
-                    sparql_prefixes() + _LABELS_QUERY.format(cls=cls)).rows:
-                if e is None or label is None or kind is None:
-                    continue
-                idx.setdefault(norm(label.value), []).append(
-                    (_PRIORITY[kind.value], label.value, e.value))
-                if kind.value == "pref":
-                    pref[e.value] = label.value
-            for e, label in self.backend.query(
-                    sparql_prefixes() + _SURFACES_QUERY.format(type=type_)).rows:
-                if e is not None and label is not None:
-                    idx.setdefault(norm(label.value), []).append(
-                        (_PRIORITY["surface"], label.value, e.value))
-            self._index[type_], self._pref[type_] = idx, pref
+            loaded = _read_name_index(self.backend, type_)
+            if loaded is None:
+                loaded = self._query_labels(type_)
+            self._index[type_], self._pref[type_] = loaded
         return self._index[type_]
+
+    def _query_labels(self, type_: str) -> tuple[dict[str, list[tuple[int, str, str]]],
+                                                   dict[str, str]]:
+        idx: dict[str, list[tuple[int, str, str]]] = {}
+        pref: dict[str, str] = {}
+        cls = ENTITY_CLASS[type_][0]
+        for e, label, kind in self.backend.query(
+                sparql_prefixes() + _LABELS_QUERY.format(cls=cls)).rows:
+            if e is None or label is None or kind is None:
+                continue
+            idx.setdefault(norm(label.value), []).append(
+                (_PRIORITY[kind.value], label.value, e.value))
+            if kind.value == "pref":
+                pref[e.value] = label.value
+        for e, label in self.backend.query(
+                sparql_prefixes() + _SURFACES_QUERY.format(type=type_)).rows:
+            if e is not None and label is not None:
+                idx.setdefault(norm(label.value), []).append(
+                    (_PRIORITY["surface"], label.value, e.value))
+        return idx, pref
 
     def labels(self, type_: str) -> dict[str, str]:
         """IRI -> preferred label for one entity type."""
