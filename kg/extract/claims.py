@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract import doc_ext
 from kg.extract.hardware import HARDWARE_SPANS_KEY
-from kg.extract.vocab import load_json
+from kg.extract.vocab import ascii_twin, load_json, plain_ascii
 from kg.model import Claim, Evidence
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -82,30 +82,37 @@ class ClaimsComponent:
         self.metric_after = re.compile(rules["metric_after"], re.I)
         self.metric_before = re.compile(rules["metric_before"], re.I)
         self.metric_stop = set(rules["metric_stop"])
+        # (claim_re, named_metric, signed_points, spelled_points) for any text, and their
+        # re.ASCII twins for plain ASCII text (same matches, faster scans; see vocab.ascii_twin)
+        self._scans = (self.claim_re, self.named_metric, self.signed_points, self.spelled_points)
+        self._scans_ascii = tuple(ascii_twin(p) for p in self._scans)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_ext.doc_text(doc)
         plain = _delatex(text)[0]
-        if not (self.claim_re.search(plain) or self.named_metric.search(plain) or self.signed_points.search(plain)
-                or self.spelled_points.search(plain)):
+        claim_re, named_metric, signed_points, spelled_points = \
+            self._scans_ascii if plain_ascii(plain) else self._scans
+        if not (claim_re.search(plain) or named_metric.search(plain) or signed_points.search(plain)
+                or spelled_points.search(plain)):
             return doc  # no number with a unit anywhere: skip the per-sentence work
         spans = doc.user_data.get(HARDWARE_SPANS_KEY, [])
         target = next((n for (_, _, n, role, kind) in spans if role == "targets" and kind == "product"), None) \
             or next((n for (_, _, n, role, _k) in spans if role == "targets"), None)
         out = doc_ext.claims(doc)
         seen: set[tuple[float, str, str]] = set()
-        sents = list(doc.sents)
+        # (start, end, text) per sentence: Span.text rebuilds the text from the tokens each time
+        sents = [(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in doc.sents]
         # sentences before the paper's first own-work sentence are background: their costs and
         # losses ("overheads of up to 20%") describe the problem, not the paper's results
-        first_own = next((i for i, s in enumerate(sents) if i > 0 and self.own_sentence.search(s.text)), 0)
-        for i, sent in enumerate(sents):
-            if i == 0 and "\n" in text[sent.end_char - 1: sent.end_char + 1]:
+        first_own = next((i for i, s in enumerate(sents) if i > 0 and self.own_sentence.search(s[2])), 0)
+        for i, (s0, s1, st) in enumerate(sents):
+            if i == 0 and "\n" in text[s1 - 1: s1 + 1]:
                 continue  # the title repeats the abstract's numbers
-            if 0 < i < first_own and self.background_cost.search(sent.text):
+            if 0 < i < first_own and self.background_cost.search(st):
                 continue
-            for start, end, value, unit in self._numbers(sent.text):
-                a, b = sent.start_char + start, sent.start_char + end
-                claim_text = self._clause(sent.text, start, end)
+            for start, end, value, unit in self._numbers(st):
+                a, b = s0 + start, s0 + end
+                claim_text = self._clause(st, start, end)
                 key = (round(value, 6), unit, claim_text)
                 if key in seen or any(s <= a < e for (s, e, *_r) in spans):
                     continue
@@ -114,9 +121,9 @@ class ClaimsComponent:
                 seen.add(key)
                 out.append(Claim(
                     text=claim_text, value=value, unit=unit,
-                    metric=self._metric(sent.text, start, end),
-                    hardware=self._hardware(spans, sent.start_char, sent.end_char, target),
-                    evidence=Evidence(sent.text, a, b, "kg_claims.regex", 0.8)))
+                    metric=self._metric(st, start, end),
+                    hardware=self._hardware(spans, s0, s1, target),
+                    evidence=Evidence(st, a, b, "kg_claims.regex", 0.8)))
         return doc
 
     # -- numbers ------------------------------------------------------------------------------
@@ -129,7 +136,9 @@ class ClaimsComponent:
 
     def _numbers_plain(self, s: str) -> list[tuple[int, int, float, str]]:
         found: list[tuple[int, int, float, str]] = []
-        for m in self.claim_re.finditer(s):
+        claim_re, named_metric, signed_points, spelled_points = \
+            self._scans_ascii if plain_ascii(s) else self._scans
+        for m in claim_re.finditer(s):
             g = m.groupdict()
             if g["hi"] is not None:
                 lo, hi = _num(g["lo"]), _num(g["hi"])
@@ -159,12 +168,12 @@ class ClaimsComponent:
             elif g["broken"] is not None:
                 found.append((m.start(), m.end(), float(f"{g['broken']}.{g['frac']}"), "%"))
         named = set()
-        for m in self.named_metric.finditer(s):
+        for m in named_metric.finditer(s):
             found.append((m.start(), m.end(), _num(m.group("n")), "other"))
             named.add(m.start())
-        for m in self.spelled_points.finditer(s):
+        for m in spelled_points.finditer(s):
             found.append((m.start(), m.end(), self.spelled_value[m.group("w").lower()], "points"))
-        for m in self.signed_points.finditer(s):
+        for m in signed_points.finditer(s):
             found.append((m.start(1) - 1, m.end(1), _num(m.group(1)), "points"))
         keep = []
         for start, end, value, unit in sorted(found):

@@ -10,14 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import doc_ext
-from kg.extract.names_scan import analyse, vocab
+from kg.extract.names_scan import analyse, vocab_fast
 
 
 class DatasetNames:
     """Appends one :class:`kg.model.Mention` of type ``dataset`` per named dataset."""
 
     def __init__(self) -> None:
-        vocab()  # compile the gazetteers now, not on the first document
+        vocab_fast()  # compile the gazetteers now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
         doc_ext.mentions(doc).extend(analyse(doc).datasets)

@@ -51,7 +51,9 @@ class Extractor:
         return next(iter(self.pipe([paper])))
 
     def pipe(self, papers: Iterable[Paper]) -> Iterator[PaperExtraction]:
-        pairs = ((p.text[:MAX_TEXT_CHARS], p) for p in papers)
+        # the Doc is made here so that its text is cached (doc_ext.doc_text) from the start
+        make_doc = self.nlp.make_doc
+        pairs = ((doc_ext.seed_text(make_doc(t), t), p) for p in papers for t in (p.text[:MAX_TEXT_CHARS],))
         for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield PaperExtraction(
                 paper=paper,

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract import doc_ext
 from kg.extract.hardware_registry import HardwareRegistry, load_registry
-from kg.extract.vocab import load_json
+from kg.extract.vocab import ascii_twin, load_json, plain_ascii
 from kg.model import Evidence, Mention
 
 #: ``doc.user_data`` key holding every hardware occurrence: (start, end, name, role, kind).
@@ -160,19 +160,23 @@ class HardwareComponent:
     def __init__(self, registry: HardwareRegistry, rules: HardwareRules) -> None:
         self.reg = registry
         self.rules = rules
+        # the whole-text scans, and their re.ASCII twins for plain ASCII text (vocab.ascii_twin)
+        self._scans = (rules.class_re, registry.pattern_lower, registry.pattern, registry.pattern_cs)
+        self._scans_ascii = tuple(p if p is None else ascii_twin(p) for p in self._scans)
 
     # -- pipeline entry -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_ext.doc_text(doc)
         # most abstracts name no hardware: three C-level scans decide that before any
         # per-sentence Python work
         lowered = text.lower()
-        if not (self.rules.class_re.search(text)
-                or (self.reg.pattern_lower.search(lowered) if len(lowered) == len(text)
-                    else self.reg.pattern.search(text))
-                or (self.reg.pattern_cs is not None and self.reg.pattern_cs.search(text))):
+        class_re, pattern_lower, pattern, pattern_cs = self._scans_ascii if plain_ascii(text) else self._scans
+        if not (class_re.search(text)
+                or (pattern_lower.search(lowered) if len(lowered) == len(text)
+                    else pattern.search(text))
+                or (pattern_cs is not None and pattern_cs.search(text))):
             return doc
-        sents = [_Sentence(s.start_char, s.end_char, s.text, i == 0) for i, s in enumerate(doc.sents)]
+        sents = [_Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], i == 0) for i, s in enumerate(doc.sents)]
         if not sents:
             return doc
         hits = self.find(text, sents)

@@ -9,14 +9,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import doc_ext
-from kg.extract.names_scan import analyse, vocab
+from kg.extract.names_scan import analyse, vocab_fast
 
 
 class MethodNames:
     """Appends one :class:`kg.model.Mention` of type ``method`` per named method."""
 
     def __init__(self) -> None:
-        vocab()
+        vocab_fast()
 
     def __call__(self, doc: Doc) -> Doc:
         doc_ext.mentions(doc).extend(analyse(doc).methods)

@@ -15,19 +15,86 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
-from kg.extract.vocab import load_json
+from kg.extract import doc_ext
+from kg.extract.vocab import ascii_twin, guarded, load_json, plain_ascii
 from kg.model import TITLE_SEPARATOR, Evidence, Mention
 
 
 def norm_key(s: str) -> str:
     """The key two spellings of a name share (the scorer's normalisation: case, punctuation)."""
     return re.sub(r"[^0-9a-z]+", "", s.lower())
+
+
+def _is_word_or_dash(ch: str) -> bool:
+    """``re``'s ``[\\w-]`` for one character (``\\w`` is ``isalnum()`` or ``_`` on str)."""
+    return ch == "-" or ch == "_" or ch.isalnum()
+
+
+def word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])", text)``.
+
+    Why not the regex: it is built from a name found in the document, so every call compiled
+    a new pattern (``re``'s cache holds 512); ``str.find`` with the two boundary checks gives
+    the same non-overlapping leftmost matches without compiling anything.
+    """
+    n, out = len(word), []
+    if not n:
+        return [m.span() for m in re.finditer(r"(?<![\w-])(?![\w-])", text)]
+    end = len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not _is_word_or_dash(text[i - 1])) and (j >= end or not _is_word_or_dash(text[j])):
+            out.append((i, j))
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return out
+
+
+#: ``lists``: a cue word, one list item, and a whole list (compiled once, not per document).
+_LIST_CUE = re.compile(r"(?<![\w-])(?:such as|including|like|e\.g\.,?|namely|on|across|over|than|against|versus|vs\.?|"
+                       r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|compared (?:with|to)|"
+                       r"comparison (?:with|to)|over|and|with|from|of|using|to)\s+(?:the\s+|both\s+)?", re.I)
+_LIST_CUE_ASCII = ascii_twin(_LIST_CUE)
+
+
+def _is_word(ch: str) -> bool:
+    return ch == "_" or ch.isalnum()
+
+
+def acronym_uses(text: str, base: str) -> list[tuple[int, str | None]]:
+    """(start, group 1) of each ``re.finditer(rf"(?<![\\w-]){re.escape(base)}(s\\b|-[a-z]+\\b)?", text)``,
+    found with ``str.find`` instead of a pattern compiled per acronym."""
+    n = len(base)
+    if not n:
+        return [(m.start(), m.group(1)) for m in re.finditer(r"(?<![\w-])(s\b|-[a-z]+\b)?", text)]
+    end = len(text)
+    out: list[tuple[int, str | None]] = []
+    i = text.find(base)
+    while i >= 0:
+        if i and _is_word_or_dash(text[i - 1]):
+            i = text.find(base, i + 1)
+            continue
+        j = i + n
+        suf: str | None = None
+        if j < end and text[j] == "s" and (j + 1 == end or not _is_word(text[j + 1])):
+            suf = "s"
+        elif j + 1 < end and text[j] == "-" and "a" <= text[j + 1] <= "z":
+            k = j + 2
+            while k < end and "a" <= text[k] <= "z":
+                k += 1
+            if k == end or not _is_word(text[k]):
+                suf = text[j:k]
+        out.append((i, suf))
+        i = text.find(base, j + len(suf or ""))
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -69,6 +136,9 @@ class Gazetteer:
     kind: str
     regex: re.Pattern[str]
     by_lower: dict[str, GazEntry]
+    #: ``regex`` without IGNORECASE, for lower-cased ASCII text (see :func:`ascii_lower`):
+    #: the trie holds lower-case forms, and case-sensitive matching is ~2x faster than re.I
+    regex_lower: re.Pattern[str] | None = None
 
 
 _STRIPPED = ("like|based|style|inspired|specific|aware|free|level|compatible|friendly|driven|powered|guided|"
@@ -83,8 +153,23 @@ def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
         for f in forms:
             by_lower.setdefault(f.lower(), entry)
     alt = _trie_regex(sorted(by_lower, key=len, reverse=True))
-    regex = re.compile(rf"(?<![\w\-/.@])(?:{alt})(?![\w]|-(?!(?:{_STRIPPED})\b)[A-Za-z]{{3,}}|\.\w|\s?[Ss]core)", re.IGNORECASE)
-    return Gazetteer(kind, regex, by_lower)
+    body = rf"(?<![\w\-/.@])(?:{alt})(?![\w]|-(?!(?:{_STRIPPED})\b)[A-Za-z]{{3,}}|\.\w|\s?[Ss]core)"
+    regex = re.compile(body, re.IGNORECASE)
+    # Exact on lower-cased ASCII text: every letter of ``body`` outside the case-closed classes
+    # ([A-Za-z], [Ss]) is lower case, and no form holds a character that re.I folds onto an
+    # ASCII letter (dotted/dotless i, long s, Kelvin sign).
+    lower_ok = not any(ch in body for ch in _FOLDS_TO_ASCII) and alt == alt.lower()
+    return Gazetteer(kind, regex, by_lower, re.compile(body) if lower_ok else None)
+
+
+#: Non-ASCII characters that IGNORECASE matches with an ASCII letter.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def ascii_lower(text: str) -> str | None:
+    """``text.lower()`` when ``text`` is ASCII (same offsets, and re.I on ``text`` equals
+    case-sensitive matching of a lower-case pattern on it); None otherwise."""
+    return text.lower() if text.isascii() else None
 
 
 @dataclass
@@ -198,6 +283,26 @@ def vocab() -> Vocab:
     )
 
 
+#: The Vocab patterns that scan the whole text, a sentence or a long window: only these are
+#: worth an ASCII twin (for a word or an anchored match the per-call check costs more).
+_SCANNING = frozenset({
+    "self_re", "propose_re", "introduce_re", "name_re", "use_re", "compare_re", "background_re",
+    "list_re", "dataset_head_re", "metric_list_re", "method_list_re", "dataset_on_re", "eponym_re",
+    "category_re", "number_on_re"})
+
+
+def _guard_all(v: Vocab) -> Vocab:
+    """A copy of ``v`` whose scanning patterns run their re.ASCII twins on plain ASCII text
+    (:func:`kg.extract.vocab.guarded`): same matches, faster scans."""
+    return replace(v, **{f.name: guarded(getattr(v, f.name)) for f in fields(v) if f.name in _SCANNING})
+
+
+@lru_cache(maxsize=1)
+def vocab_fast() -> Vocab:
+    """:func:`vocab` with guarded patterns; what the pipeline's scans use."""
+    return _guard_all(vocab())
+
+
 def _eponym_re(c: dict[str, Any]) -> re.Pattern[str]:
     """``Dempster-Shafer theory`` / ``Peaceman-Rachford and Strang splitting methods``:
     group ``dbl`` is a double eponym (named without its head), ``one`` + ``head`` a single
@@ -277,6 +382,17 @@ def shape_class(w: str) -> str:
 #: A "word" that could be (part of) a name: letters/digits joined by - . + ^ / _ '
 WORD = r"[A-Za-z0-9][\w\-.+^'’]*[\w+]|[A-Za-z0-9]"
 WORD_RE = re.compile(rf"(?<![\w\-.^+])(?:{WORD})")
+_WORD_RE_ASCII = ascii_twin(WORD_RE)
+_LIST_ITEM = rf"(?:{WORD})(?:[ ](?:[A-Z][\w\-.+]*|\d[\w.]*))*"
+_LIST_PAR = r"(?:\s*\([^()]{1,30}\))?"
+_LIST_RE = re.compile(rf"({_LIST_ITEM}){_LIST_PAR}((?:\s*,\s*(?:and\s+|or\s+)?(?:{_LIST_ITEM}){_LIST_PAR}"
+                      rf"|\s+(?:and|or|&)\s+(?:{_LIST_ITEM}){_LIST_PAR}){{1,12}})")
+
+
+@lru_cache(maxsize=65536)
+def quick_namey(w: str) -> bool:
+    """``QUICK_NAMEY_RE.search(w)``, cached: words recur across abstracts."""
+    return QUICK_NAMEY_RE.search(w) is not None
 #: Version / size / variant suffixes after a known name: ImageNet-1K, Llama 2 70B, GPT-4o mini.
 SUFFIX_RE = re.compile(
     r"(?:(?:[-_ ]?v?\d+(?:\.\d+)*(?:[a-zA-Z]{1,2}\b|x\d+[BM])?|-\d+[BMK]?"
@@ -387,7 +503,10 @@ class Scanner:
     def __init__(self, doc: Doc, v: Vocab) -> None:
         self.doc = doc
         self.v = v
-        self.text = doc.text
+        self.text = doc_ext.doc_text(doc)
+        self.lower_ascii = ascii_lower(self.text)
+        self.plain = plain_ascii(self.text)
+        self._words: list[tuple[int, str]] | None = None
         self.sents: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(self.text))]
         self.sent_starts = [s for s, _ in self.sents]
         nl = self.text.find(TITLE_SEPARATOR)
@@ -480,13 +599,12 @@ class Scanner:
         # ("Fourier Neural Operator (FNO)", then "FNO-based solvers")
         long = self.defs.get(base) or self.defs.get(base + "s") or ""
         plain_long = bool(long) and any(w[:1].islower() for w in long.split()[1:] if len(w) > 3)
-        for x in re.finditer(rf"(?<![\w-]){re.escape(base)}(s\b|-[a-z]+\b)?", self.text):
-            suf = x.group(1)
+        for x_start, suf in acronym_uses(self.text, base):
             if suf == "s":
                 return True
             if plain_long and suf and self.v.class_suffix_re.match(suf):
                 return True
-            if plain_long and suf is None and self.v.class_before_re.search(self.text[max(0, x.start() - 30):x.start()]):
+            if plain_long and suf is None and self.v.class_before_re.search(self.text[max(0, x_start - 30):x_start]):
                 return True
         return False
 
@@ -552,9 +670,13 @@ class Scanner:
     # -- rules -----------------------------------------------------------------------------
     def gazetteer(self, gz: Gazetteer) -> None:
         text = self.text
-        for m in gz.regex.finditer(text):
+        if gz.regex_lower is not None and self.lower_ascii is not None:
+            matches = gz.regex_lower.finditer(self.lower_ascii)
+        else:
+            matches = gz.regex.finditer(text)
+        for m in matches:
             s, e = m.span()
-            surface = m.group(0)
+            surface = text[s:e]
             entry = gz.by_lower.get(surface.lower())
             if entry is None:
                 continue
@@ -770,8 +892,8 @@ class Scanner:
         is_ds = re.search(r"\b(?:benchmark(?:s|ing)?|datasets?|corpus|suites?|testbeds?|knowledge bases?)\b", rest, re.I) is not None \
             and not re.search(r"\b(?:model|method|framework|network|architecture|system|approach|algorithm)s?\b", rest, re.I)
         if not is_ds:
-            for am in re.finditer(rf"(?<![\w-]){re.escape(pre)}(?![\w-])", abstract):
-                if self.looks_dataset(pre, self.title_end + am.end()):
+            for _, am_end in word_spans(abstract, pre):
+                if self.looks_dataset(pre, self.title_end + am_end):
                     is_ds = True
                     break
         s = m.start(1)
@@ -784,8 +906,8 @@ class Scanner:
         Why: a Title Case phrase repeated from the title is often the topic, not a system;
         only a proposal cue or a typing appositive right at the name is evidence it is a name.
         """
-        for am in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[self.title_end:]):
-            a0, a1 = self.title_end + am.start(), self.title_end + am.end()
+        for am_start, am_end in word_spans(self.text[self.title_end:], name):
+            a0, a1 = self.title_end + am_start, self.title_end + am_end
             ss, _ = self.sent_of(a0)
             if self.v.propose_re.search(self.text[max(ss, a0 - 30):a0]) or \
                     self.v.appositive_method_re.match(self.text, a1) or self.v.appositive_dataset_re.match(self.text, a1):
@@ -833,6 +955,13 @@ class Scanner:
                 if n > 1 and w.lower() not in ("of", "and"):
                     return None
         return None
+
+    def words(self) -> list[tuple[int, str]]:
+        """(start, text) of every ``WORD_RE`` match of the text, found once per document."""
+        if self._words is None:
+            word_re = _WORD_RE_ASCII if self.plain else WORD_RE
+            self._words = [(m.start(), m.group(0)) for m in word_re.finditer(self.text)]
+        return self._words
 
     def propose_rules(self) -> None:
         text = self.text
@@ -956,10 +1085,9 @@ class Scanner:
             for a, b in items:
                 self.add(text[a:b], "dataset", a, b, "dataset_appositive", strong=True)
         # name shapes: XBench, X-Eval, XQA
-        for m in WORD_RE.finditer(text):
-            w = m.group(0)
+        for ms, w in self.words():
             if is_namey(w) and any(r.match(w) for r in self.v.dataset_name_res) and not self.rejected_method_name(w):
-                self.add(w, "dataset", m.start(), m.end(), "dataset_shape", strong=True)
+                self.add(w, "dataset", ms, ms + len(w), "dataset_shape", strong=True)
 
     def lists(self) -> None:
         """Items of enumerations after ``such as``/``including``/``on``/comparison cues.
@@ -968,12 +1096,8 @@ class Scanner:
         by another rule, which is how ``LLaDA and Dream`` yields ``Dream``.
         """
         text = self.text
-        cue = re.compile(r"(?<![\w-])(?:such as|including|like|e\.g\.,?|namely|on|across|over|than|against|versus|vs\.?|"
-                         r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|compared (?:with|to)|"
-                         r"comparison (?:with|to)|over|and|with|from|of|using|to)\s+(?:the\s+|both\s+)?", re.I)
-        item = rf"(?:{WORD})(?:[ ](?:[A-Z][\w\-.+]*|\d[\w.]*))*"
-        par = r"(?:\s*\([^()]{1,30}\))?"
-        list_re = re.compile(rf"({item}){par}((?:\s*,\s*(?:and\s+|or\s+)?(?:{item}){par}|\s+(?:and|or|&)\s+(?:{item}){par}){{1,12}})")
+        item, list_re = _LIST_ITEM, _LIST_RE
+        cue = _LIST_CUE_ASCII if self.plain else _LIST_CUE
         for m in cue.finditer(text):
             pos = m.end()
             lm = list_re.match(text, pos)
@@ -1078,16 +1202,15 @@ class Scanner:
     def namey_tokens(self) -> None:
         """Every remaining token shaped like a name is a method candidate (weak evidence)."""
         text = self.text
-        for m in WORD_RE.finditer(text):
-            w = m.group(0)
-            if not QUICK_NAMEY_RE.search(w):
+        for ms, w in self.words():
+            if not quick_namey(w):
                 continue
             w = re.sub(r"['’]s$", "", w.rstrip("."))
             sm = self.v.stripped_suffix_re.match(w)
             if sm:
                 w = sm.group(1)
             w = self.clean_token(w)
-            s, e = m.start(), m.start() + len(w)
+            s, e = ms, ms + len(w)
             if not is_namey(w) or self.rejected_method_name(w) or w in self.rejected or w + "s" in self.rejected:
                 continue
             if any(cs <= s and e <= ce for cs, ce in self.claimed):
@@ -1110,9 +1233,9 @@ class Scanner:
             for f in list(ent.forms):
                 if len(f) < 2:
                     continue
-                for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", self.text):
-                    if not any(o.start == m.start() for o in ent.occs) and not self.is_blocked(*m.span()):
-                        ent.occs.append(Occ(m.start(), m.end(), "repeat"))
+                for ms, me in word_spans(self.text, f):
+                    if not any(o.start == ms for o in ent.occs) and not self.is_blocked(ms, me):
+                        ent.occs.append(Occ(ms, me, "repeat"))
             ent.occs.sort(key=lambda o: o.start)
         # sub-spans: drop an entity whose every occurrence sits inside another entity's span
         spans = [(o.start, o.end, ent.key) for ent in ents for o in ent.occs]
@@ -1537,6 +1660,6 @@ def analyse(doc: Doc) -> Analysis:
     """The dataset and method mentions of ``doc``, computed once and cached on the Doc."""
     cached = doc.user_data.get(ANALYSIS_KEY)
     if cached is None:
-        cached = Scanner(doc, vocab()).run()
+        cached = Scanner(doc, vocab_fast()).run()
         doc.user_data[ANALYSIS_KEY] = cached
     return cached

@@ -24,6 +24,7 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.extract.doc_ext import positions_in
 from kg.model import TITLE_SEPARATOR
 
 #: Words that end with a "." that is not a full stop. Lower-case, without the period.
@@ -84,7 +85,7 @@ class _GluedStops:
         if not len(self._glued_arr):
             return doc
         todo: list[Token] = []
-        for i in numpy.nonzero(numpy.isin(arr[:, 0], self._glued_arr))[0].tolist():
+        for i in positions_in(arr[:, 0], self._glued):
             if arr[i, 1] or i == n - 1:
                 todo.append(doc[i])
         if todo:
@@ -145,7 +146,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     for i in numpy.nonzero(arr[:, 1])[0].tolist():
         if "\n\n" in doc[i].text and i + 1 < n:
             starts[i + 1] = 1
-    for i in numpy.nonzero(numpy.isin(arr[:, 0], _hashes(doc, _FINAL_PUNCT)))[0].tolist():
+    for i in positions_in(arr[:, 0], {doc.vocab.strings.add(w) for w in _FINAL_PUNCT}):
         if doc[i].text == "." and i > 0:
             prev_tok = doc[i - 1]
             prev = prev_tok.lower_

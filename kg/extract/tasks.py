@@ -57,8 +57,20 @@ def task_key(phrase: str) -> str:
 def _contains(specific: str, generic: str) -> bool:
     """Whether ``generic`` occurs in ``specific`` as whole words ("text-to-video generation"
     contains "video generation")."""
-    return re.search(rf"(?:^|[\s\-]){re.escape(generic)}$|(?:^|[\s\-]){re.escape(generic)}[\s\-]",
-                     specific) is not None
+    # == re.search(rf"(?:^|[\s\-]){g}$|(?:^|[\s\-]){g}[\s\-]", specific), without compiling
+    # a pattern per pair of names (``$`` before a final newline is covered by ``[\s\-]``)
+    n = len(generic)
+    if not n:
+        return re.search(r"(?:^|[\s\-])$|(?:^|[\s\-])[\s\-]", specific) is not None
+    end = len(specific)
+    i = specific.find(generic)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or specific[i - 1] == "-" or specific[i - 1].isspace()) \
+                and (j == end or specific[j] == "-" or specific[j].isspace()):
+            return True
+        i = specific.find(generic, i + 1)
+    return False
 
 
 @dataclass(slots=True)
@@ -84,6 +96,7 @@ class TaskTagger:
         self._for_hash = strings.add("for")
         self._task_hashes = numpy.asarray([strings.add(w) for w in ("task", "tasks", "problem")],
                                           dtype="uint64")
+        self._task_set = frozenset(self._task_hashes.tolist())
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in data["tasks"]:
@@ -174,7 +187,7 @@ class TaskTagger:
             found = self._phrase(doc, i + 1, self._forward(doc, i + 1, title_end))
             if found:
                 add(found[0], found[1], _SCORE_TITLE_PATTERN, "kg_tasks.title_for")
-        for i in numpy.nonzero(numpy.isin(lower, self._task_hashes))[0].tolist():
+        for i in doc_ext.positions_in(lower, self._task_set):
             if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
                 found = self._phrase(doc, i + 2, self._forward(doc, i + 2, len(doc)))
             else:

@@ -147,6 +147,7 @@ class TechniqueTagger:
         strings = nlp.vocab.strings
         self._anchor_hashes = numpy.asarray(
             sorted({strings.add(a) for _, w in self.windows for a in w.anchor}), dtype="uint64")
+        self._anchor_set = frozenset(self._anchor_hashes.tolist())
         for c in self.concepts:
             self._add(nlp, f"{_POS}|{c.id}", (c.pref_label, *c.alt_labels))
             if c.exclude:
@@ -191,7 +192,8 @@ class TechniqueTagger:
             rule = "acronym" if is_case_sensitive(span.text) else "phrase"
             tagged[c.pref_label] = self._mention(c.pref_label, span, f"kg_techniques.{rule}")
         if self.rules:
-            words = {t.lower_ for t in doc}
+            # the distinct lower-case forms, from one array read instead of a Token per word
+            words = {strings[h] for h in numpy.unique(doc.to_array(LOWER)).tolist()}
             for r in self.rules:
                 if r.technique in tagged or not (r.cue_words & words):
                     continue
@@ -207,7 +209,7 @@ class TechniqueTagger:
 
     def _window_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         lower = doc.to_array(LOWER)
-        for i in numpy.nonzero(numpy.isin(lower, self._anchor_hashes))[0].tolist():
+        for i in doc_ext.positions_in(lower, self._anchor_set):
             anchor = doc[i].lower_
             for cid, rule in self.windows:
                 if anchor not in rule.anchor:

@@ -42,13 +42,25 @@ def clean_url(raw: str) -> str:
     return url
 
 
+def _may_have_url(text: str) -> bool:
+    """False only when URL_RE cannot match: every match holds "://", "www." or a
+    code host's ".com/" / ".co/" / ".org/" (case aside; none of these letters has a non-ASCII
+    case variant), so most abstracts skip the scan."""
+    if "://" in text:
+        return True
+    low = text.lower()
+    return "www." in low or ".co" in low or ".org/" in low
+
+
 class CodeUrls:
     """Appends a :class:`kg.model.CodeUrl` for each distinct URL in the text."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        seen: set[str] = set()
+        text = doc_ext.doc_text(doc)
         out = doc_ext.urls(doc)
+        if not _may_have_url(text):
+            return doc
+        seen: set[str] = set()
         for m in URL_RE.finditer(text):
             url = clean_url(m.group(0))
             end = m.start() + len(url)
