@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import doc_ext
-from kg.extract.techniques import is_case_sensitive, label_variants
+from kg.extract.techniques import add_phrases
 from kg.extract.vocab import load_json
 from kg.model import TITLE_SEPARATOR, Evidence, Mention
 
@@ -101,19 +101,10 @@ class TaskTagger:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in data["tasks"]:
             name = entry["name"]
-            lower: dict[str, Doc] = {}
-            orth: dict[str, Doc] = {}
-            for label in (name, *entry.get("aliases", ())):
+            labels = (name, *entry.get("aliases", ()))
+            for label in labels:
                 self.canonical.setdefault(task_key(label), name)
-                for form in label_variants(label):
-                    if is_case_sensitive(form):
-                        orth.setdefault(form, nlp.make_doc(form))
-                    else:
-                        lower.setdefault(form.lower(), nlp.make_doc(form.lower()))
-            if lower:
-                self.lower.add(name, list(lower.values()))
-            if orth:
-                self.orth.add(name, list(orth.values()))
+            add_phrases(nlp, self.lower, self.orth, name, labels)
 
     # -- phrase patterns -------------------------------------------------------------------
 

@@ -107,6 +107,27 @@ def is_case_sensitive(label: str) -> bool:
     return False
 
 
+def add_phrases(nlp: Language, lower_matcher: PhraseMatcher, orth_matcher: PhraseMatcher,
+                key: str, labels: Iterable[str]) -> None:
+    """Adds every written variant of ``labels`` under ``key``.
+
+    Acronyms and mixed-case names go to the case-exact matcher (so "CLIP" does not fire on
+    "video clip"), plain words to the lower-case one.
+    """
+    lower: dict[str, Doc] = {}
+    orth: dict[str, Doc] = {}
+    for label in labels:
+        for form in label_variants(label):
+            if is_case_sensitive(form):
+                orth.setdefault(form, nlp.make_doc(form))
+            else:
+                lower.setdefault(form.lower(), nlp.make_doc(form.lower()))
+    if lower:
+        lower_matcher.add(key, list(lower.values()))
+    if orth:
+        orth_matcher.add(key, list(orth.values()))
+
+
 def label_variants(label: str) -> Iterator[str]:
     """Spellings of one label that abstracts use interchangeably.
 
@@ -154,18 +175,7 @@ class TechniqueTagger:
                 self._add(nlp, f"{_NEG}|{c.id}", c.exclude)
 
     def _add(self, nlp: Language, key: str, labels: Iterable[str]) -> None:
-        lower: dict[str, Doc] = {}
-        orth: dict[str, Doc] = {}
-        for label in labels:
-            for form in label_variants(label):
-                if is_case_sensitive(form):
-                    orth.setdefault(form, nlp.make_doc(form))
-                else:
-                    lower.setdefault(form.lower(), nlp.make_doc(form.lower()))
-        if lower:
-            self.lower.add(key, list(lower.values()))
-        if orth:
-            self.orth.add(key, list(orth.values()))
+        add_phrases(nlp, self.lower, self.orth, key, labels)
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
