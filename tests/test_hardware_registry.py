@@ -64,3 +64,40 @@ def test_coverage(reg):
                  "AWS Trainium2", "Cerebras WSE-3", "Groq LPU", "Huawei Ascend 910B", "Raspberry Pi 5",
                  "Espressif ESP32", "AMD Xilinx Alveo U280", "Intel Stratix 10", "Hailo-8", "Rockchip RK3588"]:
         assert reg.get(name) is not None, name
+
+
+def _matched(reg, text):
+    """(written, canonical) for every registry alias match in ``text``."""
+    out = []
+    for pat in (reg.pattern, reg.pattern_cs):
+        if pat is not None:
+            out += [(m.group(1), reg.lookup_match(m.group(1)).canonical) for m in pat.finditer(text)]
+    return out
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    ("Intel B580", "Intel Arc B580"), ("DRIVE PX 2", "NVIDIA DRIVE PX 2"), ("drive px2", "NVIDIA DRIVE PX 2"),
+    ("DRIVE AGX Xavier", "NVIDIA DRIVE Xavier"), ("KA200", "Lynxi KA200"), ("SpiNNaker2", "SpiNNaker 2"),
+    ("Huawei Nova", "Huawei nova"),
+])
+def test_resolve_added_products(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+
+
+def test_added_products_hierarchy(reg):
+    px2 = reg.get("NVIDIA DRIVE PX 2")
+    assert (px2.vendor, px2.hw_class, px2.generation, px2.year) == ("NVIDIA", "edge device", "NVIDIA Pascal", 2016)
+    assert reg.broader_chain("NVIDIA DRIVE PX 2") == ["NVIDIA DRIVE", "NVIDIA edge device", "edge device"]
+    assert reg.broader_chain("NVIDIA DRIVE Orin")[0] == "NVIDIA DRIVE"
+    assert reg.get("Lynxi KA200").hw_class == "ASIC"
+    assert reg.broader_chain("SpiNNaker 2") == ["SpiNNaker", "University of Manchester ASIC", "ASIC"]
+
+
+def test_added_aliases_match_in_text(reg):
+    assert _matched(reg, "we evaluate our model on a KA200 neuromorphic chip") == [("KA200", "Lynxi KA200")]
+    assert _matched(reg, "deployed on the SpiNNaker neuromorphic platform") == [("SpiNNaker", "SpiNNaker")]
+    # the continuous-delivery tool is not the neuromorphic machine: SpiNNaker is case-sensitive
+    assert _matched(reg, "pipelines deployed with Spinnaker and Jenkins") == []
+    # the longer DRIVE name wins over the Jetson alias inside it
+    assert _matched(reg, "on the NVIDIA DRIVE AGX Xavier") == [("NVIDIA DRIVE AGX Xavier", "NVIDIA DRIVE Xavier")]
+    assert _matched(reg, "on an Intel B580.") == [("Intel B580", "Intel Arc B580")]
