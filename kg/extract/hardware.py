@@ -96,57 +96,40 @@ class HardwareRules:
         self.ok_suffix = {s.lower() for s in rules["compound_ok_suffixes"]}
         self.number_words: dict[str, int | None] = rules["number_words"]
         self.quantity_left = re.compile(rules["quantity_left"], re.I)
-        r = rules["roles"]
-        self.title_eval = re.compile(r["title_eval"], re.I)
-        self.compared_left = re.compile(r["compared_left"], re.I)
-        self.compared_blockers = re.compile(r["compared_blockers"], re.I)
-        self.compared_right = re.compile(r["compared_right"], re.I)
-        self.targets_left = re.compile(r["targets_left_strict"], re.I)
-        self.targets_right = re.compile(r["targets_right"], re.I)
-        self.evaluated_left = re.compile(r["evaluated_left"], re.I)
-        self.evaluated_sentence = re.compile(r["evaluated_sentence"], re.I)
-        self.mentioned_left = re.compile(r["mentioned_left"], re.I)
-        self.mentioned_sentence = re.compile(r["mentioned_sentence"])
-        self.own_work = re.compile(r["own_work"], re.I)
-        self.list_connector = re.compile(r["list_connector"], re.I)
-        self.results = re.compile(r["results"])
-        self.np_gap = re.compile(r["np_gap"], re.I)
-        self.lead_preposition = re.compile(r["lead_preposition"], re.I)
-        self.title_name = re.compile(r["title_name"])
-        self.resource_right = re.compile(r["resource_right"], re.I)
-        self.resource_keep_left = re.compile(r["resource_keep_left"], re.I)
-        self.measured = re.compile(r["measured"], re.I)
-        self.strong_target_rules = frozenset(r["strong_target_rules"])
-        self.on_device_classes = frozenset(r["on_device_classes"])
-        self.deployment_classes = frozenset(r["deployment_classes"])
-        self.on_device_products = re.compile(r["on_device_products"], re.I)
-        self.efficiency_left = re.compile(r["efficiency_left"], re.I)
-        self.efficiency_right = re.compile(r["efficiency_right"], re.I)
-        self.generic_sentence = re.compile(r["generic_sentence"], re.I)
-        self.evaluation_context_left = re.compile(r["evaluation_context_left"], re.I)
-        self.context_right = re.compile(r["context_right"], re.I)
-        self.context_classes = frozenset(r["context_classes"])
-        self.results_numeric = re.compile(r["results_numeric"])
-        self.negated_left = re.compile(r["negated_left"], re.I)
-        self.negated_right = re.compile(r["negated_right"], re.I)
-        self.evaluation_words = re.compile(r["evaluation_words"], re.I)
-        self.compared_running = re.compile(r["compared_running"], re.I)
-        self.survey_title = re.compile(r["survey_title"], re.I)
-        self.device_title = re.compile(r["device_title"])
-        self.realtime_left = re.compile(r["realtime_left"], re.I)
-        self.performance_right = re.compile(r["performance_right"], re.I)
-        self.range_from_left = re.compile(r["range_from_left"], re.I)
-        self.range_to_right = re.compile(r["range_to_right"], re.I)
-        self.title_own_paren = re.compile(r["title_own_paren"])
-        self.measured_between = re.compile(r["measured_between"])
-        self.blocked_deployment = re.compile(r["blocked_deployment"], re.I)
-        self.deployment_own = re.compile(r["deployment_own"], re.I)
-        self.contribution = re.compile(r["contribution"], re.I)
+        self._compile_roles(rules["roles"])
         self.product_reject_right = re.compile(rules["product_reject_right"], re.I)
         self.class_acronym_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
             + r")(?![A-Za-z0-9])")
         self.acr_group = {f"a{i}": cls for i, cls in enumerate(self.acronym_of)}
+
+    #: Role cues written in any case (compiled with re.I) and in the written case only.
+    #: Each key of ``hardware_rules.json``'s "roles" becomes an attribute of the same name.
+    _ROLE_CUES_ANY_CASE = (
+        "title_eval", "compared_left", "compared_blockers", "compared_right", "targets_right",
+        "evaluated_left", "evaluated_sentence", "mentioned_left", "own_work", "list_connector",
+        "np_gap", "lead_preposition", "resource_right", "resource_keep_left", "measured",
+        "on_device_products", "efficiency_left", "efficiency_right", "generic_sentence",
+        "evaluation_context_left", "context_right", "negated_left", "negated_right",
+        "evaluation_words", "compared_running", "survey_title", "realtime_left",
+        "performance_right", "range_from_left", "range_to_right", "blocked_deployment",
+        "deployment_own", "contribution")
+    _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
+                        "device_title", "title_own_paren", "measured_between")
+    _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
+                  "context_classes")
+
+    def _compile_roles(self, r: dict[str, Any]) -> None:
+        """Compiles the role cues once; a cue missing from the data file is a KeyError here,
+        at pipeline construction, not a silent miss while extracting."""
+        for key in self._ROLE_CUES_ANY_CASE:
+            setattr(self, key, re.compile(r[key], re.I))
+        for key in self._ROLE_CUES_CASED:
+            setattr(self, key, re.compile(r[key]))
+        for key in self._ROLE_SETS:
+            setattr(self, key, frozenset(r[key]))
+        # the strict variant of the design cue is the one in use
+        self.targets_left = re.compile(r["targets_left_strict"], re.I)
 
 
 @Language.factory("kg_hardware")
