@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -67,9 +68,12 @@ WorkersOpt = Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
                                                    help="Worker processes (default: all cores).")]
 
 
-def _print_report(rep: object, verb: str) -> None:
-    from kg.cli.render import print_build_report
+def _write_graph(run: Callable[..., Any], verb: str, *args: Any, **kwargs: Any) -> None:
+    """Runs a build or add with a progress bar and skip messages, then prints its summary."""
+    from kg.cli.render import print_build_report, progress_bar
 
+    with progress_bar("extracting") as tick:
+        rep = run(*args, progress=tick, report=lambda s: err(f"skipped {s}"), **kwargs)
     print_build_report(rep, verb)
 
 
@@ -88,14 +92,10 @@ def build(
 
     Example: kg build papers.jsonl --out output
     """
-    from kg.cli.render import progress_bar
     from kg.pipeline import build as run_build
 
-    with progress_bar("extracting") as tick:
-        rep = run_build(sources or [], out, fmt=fmt, strict=strict, workers=workers,
-                        turtle=turtle, html=html, progress=tick,
-                        report=lambda s: err(f"skipped {s}"))
-    _print_report(rep, "built")
+    _write_graph(run_build, "built", sources or [], out, fmt=fmt, strict=strict,
+                 workers=workers, turtle=turtle, html=html)
 
 
 @app.command()
@@ -113,13 +113,10 @@ def add(
 
     Example: kg add new-papers.jsonl --graph output
     """
-    from kg.cli.render import progress_bar
     from kg.pipeline import add as run_add
 
-    with progress_bar("extracting") as tick:
-        rep = run_add(sources, graph, fmt=fmt, strict=strict, workers=workers, turtle=turtle,
-                      html=html, progress=tick, report=lambda s: err(f"skipped {s}"))
-    _print_report(rep, "added")
+    _write_graph(run_add, "added", sources, graph, fmt=fmt, strict=strict, workers=workers,
+                 turtle=turtle, html=html)
 
 
 @app.command()
