@@ -5,7 +5,6 @@ import json
 import shutil
 import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.query.saved import load_queries
 from kg.remote import gsp_url, values_clause, with_prefixes
-from process_util import free_port, stop
+from process_util import free_port, stop, wait_until
 from query_fixtures import gold_graph_dir, gold_papers_with_hardware, paper_id_by_title
 
 runner = CliRunner()
@@ -68,18 +67,14 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def listening() -> str | None:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc, f"http://127.0.0.1:{port}"
+                return f"http://127.0.0.1:{port}"
         except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError("oxigraph exited") from None
-            time.sleep(0.1)
-    proc.kill()
-    proc.wait()
-    raise RuntimeError("oxigraph did not start")
+            return None
+
+    return proc, wait_until(proc, listening, "oxigraph")
 
 
 

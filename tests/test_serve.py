@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from process_util import stop
+from process_util import stop, wait_until
 from query_fixtures import gold_graph_dir, gold_papers_with_hardware
 
 pytestmark = pytest.mark.server
@@ -26,18 +26,11 @@ def start_server(graph: str, log: Path, *extra: str) -> tuple[subprocess.Popen, 
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "-g", graph, "--port", "0", *extra],
                             stdout=subprocess.DEVNULL, stderr=fh)
     fh.close()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def announced() -> str | None:
         text = log.read_text(errors="replace")
-        if "SPARQL endpoint:" in text:
-            url = text.split("SPARQL endpoint:")[1].split()[0]
-            return proc, url
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {text}")
-        time.sleep(0.05)
-    proc.kill()
-    proc.wait()
-    raise RuntimeError("server did not start")
+        return text.split("SPARQL endpoint:")[1].split()[0] if "SPARQL endpoint:" in text else None
+
+    return proc, wait_until(proc, announced, "kg serve")
 
 
 
