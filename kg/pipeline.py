@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -115,7 +116,9 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
     with write_store(out, fresh=fresh) as w:
         known = {} if fresh else paper_hashes(w.store)
         seen_in_run: set[str] = set()
-        to_replace: set[str] = set()
+        # one flag per paper handed to extraction, in order: must its older version (in the
+        # store, or earlier in this run) go first? Extraction keeps input order.
+        replaces: deque[bool] = deque()
 
         def todo() -> Iterator[Paper]:
             # Pulled lazily by extract_papers, at most a window of chunks ahead of the
@@ -128,24 +131,26 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
                 if old == p.content_hash and piri not in seen_in_run:
                     rep.papers_unchanged += 1
                     continue
-                if old is not None or piri in seen_in_run:
-                    to_replace.add(p.id)
+                replace = old is not None or piri in seen_in_run
+                if replace:
                     rep.papers_replaced += 1
                 else:
                     rep.papers_added += 1
                 seen_in_run.add(piri)
+                replaces.append(replace)
                 yield p
 
-        from kg.graph.triples import extraction_quads
+        from kg.graph.triples import DescribedOnce, extraction_quads
 
+        described = DescribedOnce()
         buf: list = []
         for done, ex in enumerate(extract_papers(todo(), workers=workers), 1):
-            if ex.paper.id in to_replace:
-                to_replace.discard(ex.paper.id)
+            if replaces.popleft():
                 w.add_quads(buf)
                 buf = []
                 w.remove_paper(iri.paper_iri(ex.paper.id))
-            buf.extend(extraction_quads(ex))
+                described.forget()  # the removal may have taken orphaned descriptions along
+            buf.extend(extraction_quads(ex, described))
             if len(buf) >= QUAD_BATCH:
                 w.add_quads(buf)
                 buf = []

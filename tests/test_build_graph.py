@@ -79,6 +79,45 @@ def test_changed_paper_is_replaced(tmp_path: Path) -> None:
     assert stats(str(out))["papers"] == 1
 
 
+def test_paper_repeated_in_one_run_is_replaced_whole(tmp_path: Path) -> None:
+    # The second, richer record of an id replaces the first mid-build: nothing of the first
+    # version stays, and the entities the removal orphaned are described again.
+    src = tmp_path / "p.jsonl"
+    rec = {"id": "2401.00001", "title": "Kernels",
+           "abstract": "We run FastConv on an NVIDIA H100 GPU."}
+    richer = {**rec, "abstract": "We run FastConv on an NVIDIA A100 GPU.",
+              "date": "2024-01-02", "url": "https://arxiv.org/abs/2401.00001"}
+    src.write_text(json.dumps(rec) + "\n" + json.dumps(richer) + "\n", encoding="utf-8")
+    out = tmp_path / "g"
+    rep = build([str(src)], str(out), workers=1, html=False, turtle=False)
+    assert rep.papers_replaced == 1
+    objs = {o for _, _, o in _triples(out)}
+    assert not any("H100" in o for o in objs)
+    assert '"NVIDIA A100"' in objs and "<https://w3id.org/kg-papers/ontology#Hardware>" in objs
+    only = tmp_path / "only.jsonl"
+    only.write_text(json.dumps(richer) + "\n", encoding="utf-8")
+    build([str(only)], str(tmp_path / "g2"), workers=1, html=False, turtle=False)
+    assert _triples(out) == _triples(tmp_path / "g2")
+
+
+def test_shared_descriptions_are_written_once_per_build() -> None:
+    from kg.graph.triples import DescribedOnce, extraction_quads
+    from kg.model import Evidence, Mention, Paper, PaperExtraction
+
+    def ex(i: int) -> PaperExtraction:
+        ev = Evidence("We use an A100.", 10, 14, "kg_hardware.alias", 0.9)
+        return PaperExtraction(
+            paper=Paper(id=f"p{i}", title="T", abstract="We use an A100.", authors=("Ada",)),
+            mentions=[Mention("hardware", "NVIDIA A100", "evaluated_on", "A100", ev)])
+
+    every = [set(extraction_quads(ex(i))) for i in range(3)]
+    once = DescribedOnce()
+    streamed = [set(extraction_quads(ex(i), once)) for i in range(3)]
+    assert set().union(*every) == set().union(*streamed)  # the same triples in the store
+    assert len(streamed[1]) < len(every[1])  # the second paper no longer repeats them
+    assert streamed[0] == every[0]
+
+
 def _corpus(path: Path, n: int) -> None:
     lines = ["Get trending papers in your email inbox once a day!"]
     for i in range(n):
