@@ -169,6 +169,9 @@ def write_store(out_dir: str | os.PathLike[str], *, fresh: bool) -> Iterator[Sto
     try:
         yield writer
         writer.store.flush()
+        # Compacts the SST files bulk loading left behind (20k papers: 4 s against ~150 s of
+        # build); the saved queries then read 10-40% faster on the same store.
+        writer.store.optimize()
     except BaseException:
         del writer.store, store
         shutil.rmtree(partial, ignore_errors=True)
