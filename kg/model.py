@@ -24,7 +24,6 @@ METHOD_ROLES = ("proposed", "used", "compared", "mentioned")
 TITLE_SEPARATOR = "\n"
 
 
-_WS = re.compile(r"\s+")
 _WS_TO_SPACE = {9: 32, 10: 32, 13: 32}
 
 
@@ -37,7 +36,10 @@ def normalise_text(s: str) -> str:
     s = unicodedata.normalize("NFC", s)
     if not s.translate(_WS_TO_SPACE).isprintable():
         s = "".join(ch if ch.isprintable() else " " for ch in s)
-    return _WS.sub(" ", s).strip()
+    # str.split() splits on exactly the characters re's \s matches (both use
+    # Py_UNICODE_ISSPACE) and drops the ends, like the former _WS.sub(" ", s).strip(),
+    # at a fifth of the cost: this ran 10 times a record and was a fifth of ingest time
+    return " ".join(s.split())
 
 
 def title_key(title: str) -> str:
@@ -47,7 +49,8 @@ def title_key(title: str) -> str:
     an empty key.
     """
     folded = unicodedata.normalize("NFKD", title).casefold()
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if not folded.isascii():  # ASCII has no combining marks: skip the per-character pass
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", "", folded)
 
 
