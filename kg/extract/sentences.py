@@ -10,21 +10,26 @@ on abstracts in both directions:
 * wrong boundaries: "et al. (2020)", "Fig. 3", "Eq. 2", "cf. the", "approx. 3x" are tokenised
   as word + "." and split there; a "." followed by a lower-case word is rarely a sentence end.
 
-``kg_title_boundary`` runs right after the sentencizer and redoes the decision in one pass
-over the tokens. It first splits the glued "word." tokens (so later components also see
-"MoE" and "dB" as words and the vocabularies match them), then sets ``is_sent_start`` on every
-token.
+``kg_title_boundary`` runs first (after the sentencizer, if there is one) and redoes the
+decision. It first splits the glued "word." tokens (so later components also see "MoE" and
+"dB" as words and the vocabularies match them), then sets ``is_sent_start`` on every token.
+
+Cost: only ~10 tokens of an abstract can matter (final punctuation, line breaks, glued
+stops), and whether a token is one depends on its text alone. So that test is a lexeme flag,
+computed once per distinct word by spaCy, and one ``Doc.to_array`` finds the candidates; a
+Python pass over every token (Token objects, string lookups) cost 3x more.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
-from kg.extract.doc_ext import positions_in
 from kg.model import TITLE_SEPARATOR
 
 #: Words that end with a "." that is not a full stop. Lower-case, without the period.
@@ -49,59 +54,46 @@ _FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "。"})
 _CLOSERS = frozenset({")", "]", "}", '"', "'", "”", "’", "»"})
 
 
-class _GluedStops:
-    """Finds and splits glued "word." tokens ("MoE." -> "MoE" + ".").
+#: The first custom lexeme flag bit (``spacy.attrs.FLAG19``); lower bits are spaCy's own.
+_FIRST_FREE_FLAG = 19
 
-    Whether a token is glued depends only on its text, so the decision is cached per string
-    hash and the candidates of a Doc are found with one vectorised lookup: building
-    ``doc.text`` or visiting every Token would cost as much as tokenising.
+
+def lexeme_flag(vocab: Vocab, getter: Callable[[str], bool]) -> int:
+    """The id of a lexeme flag that holds ``getter(word)`` for every word of ``vocab``.
+
+    spaCy computes a flag once per vocabulary entry (for the entries already there and for
+    each new one), so ``Doc.to_array(flag)`` then answers "which tokens are X" in C, without
+    a Token object, string lookup and set test per token. Registering the same getter twice
+    on one vocab reuses its bit.
     """
+    for flag_id, registered in vocab.lex_attr_getters.items():
+        if registered is getter:
+            return flag_id
+    free = next((b for b in range(_FIRST_FREE_FLAG, 64) if b not in vocab.lex_attr_getters), None)
+    if free is None:
+        raise ValueError("no free lexeme flag bit left in the vocabulary")
+    return vocab.add_flag(getter, flag_id=free)
 
-    def __init__(self) -> None:
-        self._seen: set[int] = set()
-        self._glued: set[int] = set()
-        self._glued_arr = numpy.zeros(0, dtype="uint64")
 
-    def _learn(self, doc: Doc, orths: numpy.ndarray) -> None:
-        strings = doc.vocab.strings
-        added = False
-        for h in numpy.unique(orths).tolist():
-            if h in self._seen:
-                continue
-            self._seen.add(h)
-            text = strings[h]
-            if _GLUED_STOP.match(text) and text[:-1].lower() not in ABBREVIATIONS:
-                self._glued.add(h)
-                added = True
-        if added:
-            self._glued_arr = numpy.asarray(sorted(self._glued), dtype="uint64")
+def _is_glued_stop(word: str) -> bool:
+    """A "word." token the tokenizer did not split ("MoE.", "dB."), not an abbreviation."""
+    return _GLUED_STOP.match(word) is not None and word[:-1].lower() not in ABBREVIATIONS
 
-    def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
-            return doc
-        arr = doc.to_array([ORTH, SPACY])
-        self._learn(doc, arr[:, 0])
-        if not len(self._glued_arr):
-            return doc
-        todo: list[Token] = []
-        for i in positions_in(arr[:, 0], self._glued):
-            if arr[i, 1] or i == n - 1:
-                todo.append(doc[i])
-        if todo:
-            with doc.retokenize() as retok:
-                for tok in todo:
-                    retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
-        return doc
+
+def _is_candidate(word: str) -> bool:
+    """The only tokens this component looks at: final punctuation, a whitespace token holding
+    a line break (title separator, paragraph break), or a glued "word." to split."""
+    return (word in _FINAL_PUNCT or _is_glued_stop(word)
+            or (word.isspace() and (TITLE_SEPARATOR in word or "\n\n" in word)))
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
     """The first non-space token after ``i`` that is not a closing quote or bracket."""
-    n = len(doc)
-    j = i + 1
-    while j < n and (doc[j].is_space or doc[j].text in _CLOSERS):
-        j += 1
-    return doc[j] if j < n else None
+    for j in range(i + 1, len(doc)):
+        tok = doc[j]
+        if not (tok.is_space or tok.text in _CLOSERS):
+            return tok
+    return None
 
 
 def _starts_sentence(doc: Doc, nxt: Token) -> bool:
@@ -111,63 +103,44 @@ def _starts_sentence(doc: Doc, nxt: Token) -> bool:
     list; "e.g. the" by this rule), except names that are written lower-case but contain a
     capital ("vLLM", "semi-PD").
     """
-    first = nxt.text[0]
+    text = nxt.text
+    first = text[0]
     if not first.isalpha() or first.isupper():
         return first not in ",;:)]}%"
-    if any(ch.isupper() for ch in nxt.text):
+    if any(ch.isupper() for ch in text):
         return True
     j = nxt.i
     return (j + 2 < len(doc) and doc[j + 1].text == "-"
             and any(ch.isupper() for ch in doc[j + 2].text))
 
 
-def _hashes(doc: Doc, words: frozenset[str]) -> numpy.ndarray:
-    return numpy.asarray([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+def _ends_sentence(doc: Doc, i: int, text: str) -> Token | None:
+    """The token that starts the next sentence if final punctuation ``text`` at ``i`` ends
+    one, else None."""
+    prev_tok = doc[i - 1] if text == "." and i > 0 else None
+    if prev_tok is not None:
+        prev = prev_tok.lower_
+        if (prev in ABBREVIATIONS and not prev_tok.whitespace_
+                and prev not in SENTENCE_FINAL_ABBREVIATIONS):
+            return None
+    nxt = _next_word(doc, i)
+    if nxt is None:
+        return None
+    if (prev_tok is not None and prev_tok.text.isdigit() and nxt.text.isdigit()
+            and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "%"):
+        return None  # "77. 7%": a decimal number broken by a stray space, not a full stop
+    return nxt if _starts_sentence(doc, nxt) else None
 
 
-def set_sentence_starts(doc: Doc) -> Doc:
-    """Sets the sentence start of every token of ``doc``.
-
-    Only the few final-punctuation and newline tokens are visited in Python; they are found
-    with a vectorised lookup on the token array, and the result is written back in one
-    ``Doc.from_array`` call, so the cost stays close to that of tokenising.
-    """
-    n = len(doc)
-    if n == 0:
-        return doc
-    arr = doc.to_array([ORTH, IS_SPACE])
-    starts = numpy.full(n, -1, dtype="int32")
-    starts[0] = 1
-    for i in numpy.nonzero(arr[:, 1])[0].tolist():
-        text = doc[i].text
-        if TITLE_SEPARATOR in text and i + 1 < n:
-            starts[i + 1] = 1
-            break
-    for i in numpy.nonzero(arr[:, 1])[0].tolist():
-        if "\n\n" in doc[i].text and i + 1 < n:
-            starts[i + 1] = 1
-    for i in positions_in(arr[:, 0], {doc.vocab.strings.add(w) for w in _FINAL_PUNCT}):
-        if doc[i].text == "." and i > 0:
-            prev_tok = doc[i - 1]
-            prev = prev_tok.lower_
-            if (prev in ABBREVIATIONS and not prev_tok.whitespace_
-                    and prev not in SENTENCE_FINAL_ABBREVIATIONS):
-                continue
-        nxt = _next_word(doc, i)
-        if (nxt is not None and doc[i].text == "." and i > 0 and doc[i - 1].text.isdigit()
-                and nxt.text.isdigit() and nxt.i + 1 < n and doc[nxt.i + 1].text == "%"):
-            continue  # "77. 7%": a decimal number broken by a stray space, not a full stop
-        if nxt is not None and _starts_sentence(doc, nxt):
-            # Closing quotes/brackets and spaces stay with the sentence that ends here.
-            starts[nxt.i] = 1
-    # spaCy stores SENT_START (1 / -1) in a uint64 array: -1 wraps, as in ``Doc.to_array``.
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
-    return doc
+#: SENT_START values as ``Doc.from_array`` takes them: 1 starts a sentence, -1 (wrapped to
+#: uint64, as ``Doc.to_array`` returns it) does not.
+_START = 1
+_NOT_START = numpy.iinfo(numpy.uint64).max
 
 
 @Language.factory("kg_title_boundary")
-def make_title_boundary(nlp: Language, name: str) -> "TitleBoundary":
-    return TitleBoundary()
+def make_title_boundary(nlp: Language, name: str) -> TitleBoundary:
+    return TitleBoundary(nlp.vocab)
 
 
 class TitleBoundary:
@@ -175,10 +148,66 @@ class TitleBoundary:
 
     Runs after the sentencizer (or instead of it) and overrides its decisions; the factory
     keeps its historical name because the pipeline refers to it.
+
+    Which tokens matter is a property of their text alone, so it is kept as two lexeme flags
+    of the pipeline's vocabulary (computed once per distinct word): one ``Doc.to_array`` call
+    finds the ~10 candidate tokens of an abstract, and only those are visited in Python. The
+    result is written back with one ``Doc.from_array`` call; assigning
+    ``Token.is_sent_start`` token by token costs more.
     """
 
-    def __init__(self) -> None:
-        self._glued_stops = _GluedStops()
+    def __init__(self, vocab: Vocab) -> None:
+        self._candidate_flag = lexeme_flag(vocab, _is_candidate)
+        self._glued_flag = lexeme_flag(vocab, _is_glued_stop)
 
     def __call__(self, doc: Doc) -> Doc:
-        return set_sentence_starts(self._glued_stops(doc))
+        if len(doc) == 0:
+            return doc
+        candidates = self._candidates(doc)
+        if self._split_glued_stops(doc, candidates):
+            candidates = self._candidates(doc)
+        self._set_sentence_starts(doc, candidates)
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        return doc.to_array(self._candidate_flag).nonzero()[0].tolist()
+
+    def _split_glued_stops(self, doc: Doc, candidates: list[int]) -> bool:
+        """Splits glued "word." tokens followed by a space or ending the text ("MoE. We" ->
+        "MoE" + "." + "We"; "MoE.)" is left whole). True if any was split."""
+        last = len(doc) - 1
+        todo: list[Token] = []
+        for i in candidates:
+            tok = doc[i]
+            if tok.check_flag(self._glued_flag) and (tok.whitespace_ or i == last):
+                todo.append(tok)
+        if not todo:
+            return False
+        with doc.retokenize() as retok:
+            for tok in todo:
+                retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+        return True
+
+    @staticmethod
+    def _set_sentence_starts(doc: Doc, candidates: list[int]) -> None:
+        """Sets the sentence start of every token of ``doc`` from its candidate tokens."""
+        n = len(doc)
+        starts = numpy.full((n, 1), _NOT_START, dtype="uint64")
+        starts[0] = _START
+        title_seen = False
+        for i in candidates:
+            tok = doc[i]
+            text = tok.text
+            if tok.is_space:
+                if i + 1 < n:
+                    if TITLE_SEPARATOR in text and not title_seen:  # the first line is the title
+                        starts[i + 1] = _START
+                        title_seen = True
+                    if "\n\n" in text:  # a paragraph break
+                        starts[i + 1] = _START
+            elif text in _FINAL_PUNCT:  # not a glued "word." left whole
+                nxt = _ends_sentence(doc, i, text)
+                if nxt is not None:
+                    # Closing quotes/brackets and spaces stay with the sentence that ends here.
+                    starts[nxt.i] = _START
+        doc.from_array([SENT_START], starts)

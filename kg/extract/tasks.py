@@ -22,15 +22,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import doc_ext
-from kg.extract.techniques import add_phrases
+from kg.extract.techniques import CaseAwarePhrases
 from kg.extract.vocab import load_json
 from kg.model import TITLE_SEPARATOR, Evidence, Mention
 
@@ -48,10 +45,19 @@ _SCORE_TITLE_VOCAB = 8.0
 _SCORE_TASK_PATTERN = 5.0
 _SCORE_ABSTRACT_VOCAB = 2.0
 
+#: Matcher keys of the pattern trigger words (task names are lower-case phrases, so no clash).
+_FOR = "trigger|for"
+_TASK = "trigger|task"
+
+_KEY_SEPARATORS = re.compile(r"[\s\-]+")
+_SPACES = re.compile(r"\s+")
+#: "large language model(s)" is written "llm" in task names ("llm serving")
+_LLM = re.compile(r"\blarge language models?\b")
+
 
 def task_key(phrase: str) -> str:
     """Comparison key: case, hyphens and spacing ignored ("Text-to-Image" == "text to image")."""
-    return re.sub(r"[\s\-]+", " ", phrase.lower()).strip()
+    return _KEY_SEPARATORS.sub(" ", phrase.lower()).strip()
 
 
 def _contains(specific: str, generic: str) -> bool:
@@ -92,24 +98,27 @@ class TaskTagger:
         self.modifiers = frozenset(m.lower() for m in data["strip_modifiers"])
         self.reject = frozenset(task_key(r) for r in data["reject"])
         self.canonical: dict[str, str] = {}
+        self.phrases = CaseAwarePhrases(nlp)
+        # The pattern trigger words are found by the same matcher pass as the vocabulary
+        # (reading a token array to find them cost as much as the matching).
         strings = nlp.vocab.strings
-        self._for_hash = strings.add("for")
-        self._task_hashes = numpy.asarray([strings.add(w) for w in ("task", "tasks", "problem")],
-                                          dtype="uint64")
-        self._task_set = frozenset(self._task_hashes.tolist())
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases.add_words(_FOR, ["for"])
+        self.phrases.add_words(_TASK, ["task", "tasks", "problem"])
+        self._for_key, self._task_key = strings.add(_FOR), strings.add(_TASK)
         for entry in data["tasks"]:
             name = entry["name"]
             labels = (name, *entry.get("aliases", ()))
             for label in labels:
                 self.canonical.setdefault(task_key(label), name)
-            add_phrases(nlp, self.lower, self.orth, name, labels)
+            self.phrases.add(name, labels)
 
     # -- phrase patterns -------------------------------------------------------------------
 
-    def _phrase(self, doc: Doc, start: int, end: int) -> tuple[str, Span] | None:
-        """The canonical task for tokens ``start:end`` after trimming, or None if not a task."""
+    def _phrase(self, doc: Doc, text: str, start: int, end: int) -> tuple[str, Span] | None:
+        """The canonical task for tokens ``start:end`` after trimming, or None if not a task.
+
+        ``text`` is the Doc's text (slicing it is cheaper than ``Span.text``).
+        """
         while start < end and (doc[start].lower_ in self.modifiers or doc[start].is_punct):
             start += 1
         while end > start and doc[end - 1].is_punct:
@@ -117,8 +126,8 @@ class TaskTagger:
         if end <= start:
             return None
         span = doc[start:end]
-        name = re.sub(r"\s+", " ", span.text.lower()).strip()
-        name = re.sub(r"\blarge language models?\b", "llm", name)
+        name = _SPACES.sub(" ", text[span.start_char:span.end_char].lower()).strip()
+        name = _LLM.sub("llm", name)
         key = task_key(name)
         if key in self.canonical:
             return self.canonical[key], span
@@ -150,7 +159,18 @@ class TaskTagger:
             j -= 1
         return j
 
-    def _title_end(self, doc: Doc) -> int:
+    @staticmethod
+    def _title_end(doc: Doc, text: str) -> int:
+        """The index of the first whitespace token holding the title separator (or len(doc))."""
+        at = text.find(TITLE_SEPARATOR)
+        if at < 0:
+            return len(doc)
+        # the token holding the first separator is the one, if it is a whitespace token
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            tok = span[0]
+            if tok.is_space and TITLE_SEPARATOR in tok.text:
+                return tok.i
         for t in doc:
             if t.is_space and TITLE_SEPARATOR in t.text:
                 return t.i
@@ -159,7 +179,8 @@ class TaskTagger:
     # -- component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        title_end = self._title_end(doc)
+        text = doc_ext.doc_text(doc)
+        title_end = self._title_end(doc, text)
         cands: dict[str, _Candidate] = {}
 
         def add(name: str, span: Span, score: float, extractor: str) -> None:
@@ -172,26 +193,35 @@ class TaskTagger:
                 if span.start < c.span.start:
                     c.span = span
 
-        # Trigger words are found with one vectorised lookup instead of a Python token loop.
-        lower = doc.to_array(LOWER)
-        for i in numpy.nonzero(lower[:title_end] == self._for_hash)[0].tolist():
-            found = self._phrase(doc, i + 1, self._forward(doc, i + 1, title_end))
+        fors: list[int] = []
+        task_words: list[int] = []
+        vocab: list[tuple[int, int, int]] = []
+        for match in self.phrases(doc):
+            if match[0] == self._for_key:
+                if match[1] < title_end:
+                    fors.append(match[1])
+            elif match[0] == self._task_key:
+                task_words.append(match[1])
+            else:
+                vocab.append(match)
+        for i in fors:
+            found = self._phrase(doc, text, i + 1, self._forward(doc, i + 1, title_end))
             if found:
                 add(found[0], found[1], _SCORE_TITLE_PATTERN, "kg_tasks.title_for")
-        for i in doc_ext.positions_in(lower, self._task_set):
+        for i in task_words:
             if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
-                found = self._phrase(doc, i + 2, self._forward(doc, i + 2, len(doc)))
+                found = self._phrase(doc, text, i + 2, self._forward(doc, i + 2, len(doc)))
             else:
-                found = self._phrase(doc, self._backward(doc, i, 0), i)
+                found = self._phrase(doc, text, self._backward(doc, i, 0), i)
             if found:
                 add(found[0], found[1], _SCORE_TASK_PATTERN, "kg_tasks.task_pattern")
         strings = doc.vocab.strings
         # Longest match wins: "speech super-resolution" is not also "super-resolution".
-        spans = filter_spans([Span(doc, s, e, label=m)
-                              for m, s, e in (*self.lower(doc), *self.orth(doc))])
-        for span in spans:
+        for span in filter_spans([Span(doc, s, e, label=m) for m, s, e in vocab]):
             score = _SCORE_TITLE_VOCAB if span.start < title_end else _SCORE_ABSTRACT_VOCAB
             add(strings[span.label], span, score, "kg_tasks.vocabulary")
+        if not cands:
+            return doc
 
         chosen: list[_Candidate] = []
         for c in sorted(cands.values(), key=lambda c: (-c.score, c.span.start)):
@@ -206,9 +236,11 @@ class TaskTagger:
         out = doc_ext.mentions(doc)
         for c in chosen:
             sent = c.span.sent
+            # text slices == Span.text, which would build a Token per word
             out.append(Mention(
-                type="task", name=c.name, role=None, text=c.span.text,
-                evidence=Evidence(sentence=sent.text.strip(), start=c.span.start_char,
+                type="task", name=c.name, role=None, text=text[c.span.start_char:c.span.end_char],
+                evidence=Evidence(sentence=text[sent.start_char:sent.end_char].strip(),
+                                  start=c.span.start_char,
                                   end=c.span.end_char, extractor=c.extractor,
                                   confidence=min(1.0, c.score / _SCORE_TITLE_PATTERN))))
         return doc

@@ -3,12 +3,13 @@
 The vocabulary (``kg/data/techniques.json``) holds one SKOS concept per technique: its
 ``prefLabel`` is the exact guideline string that ends up in the graph, its ``altLabels`` the
 surface forms that name it ("two-branch" -> dual-stream architecture, "3DGS" -> gaussian
-splatting). Matching is one pass of two PhraseMatchers built once per pipeline:
+splatting). Matching is one pass of a :class:`CaseAwarePhrases` matcher built once per
+pipeline:
 
-* case-insensitive (``LOWER``) for ordinary words, with spelling variants generated from each
-  label (hyphen / space / closed-up compound, plural of the last word), and
-* case-sensitive (``ORTH``) for acronyms and mixed-case names ("CLIP", "RAG", "ViT", "LoRA"),
-  because their lower-case forms are common English words ("clip", "rag").
+* case-insensitive for ordinary words, with spelling variants generated from each label
+  (hyphen / space / closed-up compound, plural of the last word), and
+* case-sensitive for acronyms and mixed-case names ("CLIP", "RAG", "ViT", "LoRA"), because
+  their lower-case forms are common English words ("clip", "rag").
 
 A concept's ``exclude`` phrases veto a match they overlap: "attention" names the mechanism,
 "received significant attention" does not; "real-time" is streaming, "faster than real-time"
@@ -22,18 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-import numpy
-from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import doc_ext
 from kg.extract.vocab import load_json
 from kg.model import Evidence, Mention
-
 
 #: Punctuation a window rule does not look across.
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "!", "?"})
@@ -98,6 +97,7 @@ def load_techniques(filename: str = "techniques.json") -> tuple[list[Technique],
     return concepts, rules
 
 
+@lru_cache(maxsize=4096)  # called per mention on the same few spellings
 def is_case_sensitive(label: str) -> bool:
     """True for acronyms and mixed-case names, whose lower-case form may be another word."""
     for word in re.split(r"[\s\-/]+", label):
@@ -107,25 +107,72 @@ def is_case_sensitive(label: str) -> bool:
     return False
 
 
-def add_phrases(nlp: Language, lower_matcher: PhraseMatcher, orth_matcher: PhraseMatcher,
-                key: str, labels: Iterable[str]) -> None:
-    """Adds every written variant of ``labels`` under ``key``.
+class CaseAwarePhrases:
+    """Phrase matching in one ``PhraseMatcher`` pass, case-exact where a phrase needs it.
 
-    Acronyms and mixed-case names go to the case-exact matcher (so "CLIP" does not fire on
-    "video clip"), plain words to the lower-case one.
+    Acronyms and mixed-case names go in case-exact (so "CLIP" does not fire on "video
+    clip"), plain words case-insensitively. A second, ``ORTH`` PhraseMatcher for the former
+    cost as much as the first: the walk over the Doc is the cost, not the number of
+    patterns. So every pattern goes into one ``LOWER`` matcher (a case-exact pattern matches
+    there wherever it matches case-exactly, and on other casings too), and a case-exact
+    pattern's match is kept only when the tokens' ORTH equal the pattern's.
     """
-    lower: dict[str, Doc] = {}
-    orth: dict[str, Doc] = {}
-    for label in labels:
-        for form in label_variants(label):
-            if is_case_sensitive(form):
-                orth.setdefault(form, nlp.make_doc(form))
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        #: case-exact key -> (the caller's key, the ORTH sequences of its patterns)
+        self._exact: dict[int, tuple[int, set[tuple[int, ...]]]] = {}
+
+    def add(self, key: str, labels: Iterable[str]) -> None:
+        """Adds every written variant of ``labels`` under ``key``."""
+        lower: dict[str, Doc] = {}
+        orth: dict[str, Doc] = {}
+        for label in labels:
+            for form in label_variants(label):
+                if is_case_sensitive(form):
+                    orth.setdefault(form, self._nlp.make_doc(form))
+                else:
+                    lower.setdefault(form.lower(), self._nlp.make_doc(form.lower()))
+        if lower:
+            self.matcher.add(key, list(lower.values()))
+        if orth:
+            exact_key = f"{key}|case-exact"
+            self.matcher.add(exact_key, list(orth.values()))
+            strings = self._nlp.vocab.strings
+            _, sequences = self._exact.setdefault(strings.add(exact_key), (strings.add(key), set()))
+            sequences.update(tuple(t.orth for t in d) for d in orth.values())
+
+    def add_words(self, key: str, words: Iterable[str]) -> None:
+        """Adds single lower-case words under ``key``: a match is a token whose ``lower_`` is
+        one of them, as a set lookup would find it, without visiting every token."""
+        docs = []
+        for word in sorted(set(words)):
+            doc = self._nlp.make_doc(word)
+            if len(doc) != 1 or doc[0].lower_ != word:
+                raise ValueError(f"{word!r} is not a single lower-case token")
+            docs.append(doc)
+        if docs:
+            self.matcher.add(key, docs)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``(key, start, end)`` per match: the case-insensitive ones, then the case-exact
+        ones, each in order of position (the order two separate matchers gave)."""
+        matches = self.matcher(doc)
+        if not self._exact:
+            return matches
+        plain: list[tuple[int, int, int]] = []
+        exact: list[tuple[int, int, int]] = []
+        for match in matches:
+            entry = self._exact.get(match[0])
+            if entry is None:
+                plain.append(match)
             else:
-                lower.setdefault(form.lower(), nlp.make_doc(form.lower()))
-    if lower:
-        lower_matcher.add(key, list(lower.values()))
-    if orth:
-        orth_matcher.add(key, list(orth.values()))
+                key, sequences = entry
+                start, end = match[1], match[2]
+                if tuple(doc[i].orth for i in range(start, end)) in sequences:
+                    exact.append((key, start, end))
+        return plain + exact
 
 
 def label_variants(label: str) -> Iterator[str]:
@@ -140,7 +187,7 @@ def label_variants(label: str) -> Iterator[str]:
         forms.add(label.replace("-", ""))
     elif " " in label and len(label.split()) == 2:
         forms.add(label.replace(" ", "-"))
-    for f in list(forms):
+    for f in list(forms):  # noqa: PERF101  (the loop adds to forms)
         last = re.split(r"[\s\-]", f)[-1]
         if len(last) < 2 or not last[-1].isalpha():
             continue
@@ -156,37 +203,44 @@ def label_variants(label: str) -> Iterator[str]:
 class TechniqueTagger:
     """Appends one technique :class:`Mention` per concept named in the text."""
 
+    #: matcher key of the window rules' anchor words
+    _ANCHOR = "anchor"
+
     def __init__(self, nlp: Language, vocab_file: str = "techniques.json") -> None:
         self.concepts, self.rules = load_techniques(vocab_file)
         self.by_id = {c.id: c for c in self.concepts}
         self.by_label = {c.pref_label: c for c in self.concepts}
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # Window rules are checked only at anchor tokens, found by one vectorised lookup
-        # (a spaCy Matcher with wildcard operators cost more than the rest of the pipeline).
+        self.phrases = CaseAwarePhrases(nlp)
+        # Window rules are checked only at anchor tokens, which the phrase matcher finds in
+        # the same pass (a spaCy Matcher with wildcard operators cost more than the rest of
+        # the pipeline; a token array lookup costs as much as the phrase matching).
         self.windows = [(c.id, w) for c in self.concepts for w in c.windows]
         strings = nlp.vocab.strings
-        self._anchor_hashes = numpy.asarray(
-            sorted({strings.add(a) for _, w in self.windows for a in w.anchor}), dtype="uint64")
-        self._anchor_set = frozenset(self._anchor_hashes.tolist())
+        self.phrases.add_words(self._ANCHOR, (a for _, w in self.windows for a in w.anchor))
+        self._anchor_key = strings.add(self._ANCHOR)
+        #: matcher key -> (kind, concept id), so a match needs no string lookup
+        self._keys: dict[int, tuple[str, str]] = {}
         for c in self.concepts:
-            self._add(nlp, f"{_POS}|{c.id}", (c.pref_label, *c.alt_labels))
-            if c.exclude:
-                self._add(nlp, f"{_NEG}|{c.id}", c.exclude)
-
-    def _add(self, nlp: Language, key: str, labels: Iterable[str]) -> None:
-        add_phrases(nlp, self.lower, self.orth, key, labels)
+            for kind, labels in ((_POS, (c.pref_label, *c.alt_labels)), (_NEG, c.exclude)):
+                if labels:
+                    key = f"{kind}|{c.id}"
+                    self.phrases.add(key, labels)
+                    self._keys[strings.add(key)] = (kind, c.id)
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {}
         vetoes: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in (*self.lower(doc), *self.orth(doc)):
-            kind, cid = strings[match_id].split("|", 1)
+        anchors: list[int] = []
+        for match_id, start, end in self.phrases(doc):
+            if match_id == self._anchor_key:
+                anchors.append(start)
+                continue
+            kind, cid = self._keys[match_id]
             (found if kind == _POS else vetoes).setdefault(cid, []).append((start, end))
-        if self.windows:
-            for cid, start, end in self._window_matches(doc):
-                found.setdefault(cid, []).append((start, end))
+        for cid, start, end in self._window_matches(doc, anchors):
+            found.setdefault(cid, []).append((start, end))
+        if not found:
+            return doc
         first: dict[str, tuple[int, int]] = {}
         for cid, spans in found.items():
             bad = vetoes.get(cid, ())
@@ -194,32 +248,35 @@ class TechniqueTagger:
                 if not any(s < end and start < e for s, e in bad):
                     first[cid] = (start, end)
                     break
-        out = doc_ext.mentions(doc)
+        text = doc_ext.doc_text(doc)
         tagged: dict[str, Mention] = {}
         for cid, (start, end) in sorted(first.items(), key=lambda kv: kv[1]):
             c = self.by_id[cid]
             span = doc[start:end]
-            rule = "acronym" if is_case_sensitive(span.text) else "phrase"
-            tagged[c.pref_label] = self._mention(c.pref_label, span, f"kg_techniques.{rule}")
-        if self.rules:
-            # the distinct lower-case forms, from one array read instead of a Token per word
-            words = {strings[h] for h in numpy.unique(doc.to_array(LOWER)).tolist()}
-            for r in self.rules:
-                if r.technique in tagged or not (r.cue_words & words):
-                    continue
-                src = next((tagged[s] for s in r.sources if s in tagged), None)
-                if src is not None:
-                    ev = src.evidence
-                    tagged[r.technique] = Mention(
-                        type="technique", name=r.technique, role=None, text=src.text,
-                        evidence=Evidence(sentence=ev.sentence, start=ev.start, end=ev.end,
-                                          extractor="kg_techniques.implied", confidence=0.7))
-        out.extend(tagged.values())
+            surface = text[span.start_char:span.end_char]  # == span.text, without a Token per word
+            rule = "acronym" if is_case_sensitive(surface) else "phrase"
+            tagged[c.pref_label] = self._mention(c.pref_label, span, surface, text,
+                                                 f"kg_techniques.{rule}")
+        words: set[str] | None = None  # read only if needed: a source technique is rare
+        for r in self.rules:
+            if r.technique in tagged:
+                continue
+            src = next((tagged[s] for s in r.sources if s in tagged), None)
+            if src is None:
+                continue
+            if words is None:
+                words = {t.lower_ for t in doc}
+            if r.cue_words & words:
+                ev = src.evidence
+                tagged[r.technique] = Mention(
+                    type="technique", name=r.technique, role=None, text=src.text,
+                    evidence=Evidence(sentence=ev.sentence, start=ev.start, end=ev.end,
+                                      extractor="kg_techniques.implied", confidence=0.7))
+        doc_ext.mentions(doc).extend(tagged.values())
         return doc
 
-    def _window_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
-        lower = doc.to_array(LOWER)
-        for i in doc_ext.positions_in(lower, self._anchor_set):
+    def _window_matches(self, doc: Doc, anchors: list[int]) -> Iterator[tuple[str, int, int]]:
+        for i in anchors:
             anchor = doc[i].lower_
             for cid, rule in self.windows:
                 if anchor not in rule.anchor:
@@ -235,11 +292,13 @@ class TechniqueTagger:
                         break
 
     @staticmethod
-    def _mention(name: str, span: Span, extractor: str) -> Mention:
+    def _mention(name: str, span: Span, surface: str, text: str, extractor: str) -> Mention:
         sent = span.sent
-        return Mention(type="technique", name=name, role=None, text=span.text,
-                       evidence=Evidence(sentence=sent.text.strip(), start=span.start_char,
-                                         end=span.end_char, extractor=extractor))
+        # the text slice == sent.text, which would build a Token per word of the sentence
+        return Mention(type="technique", name=name, role=None, text=surface,
+                       evidence=Evidence(sentence=text[sent.start_char:sent.end_char].strip(),
+                                         start=span.start_char, end=span.end_char,
+                                         extractor=extractor))
 
 
 @Language.factory("kg_techniques", default_config={"vocab_file": "techniques.json"})

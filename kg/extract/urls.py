@@ -24,7 +24,8 @@ URL_RE = re.compile(
 CUT_RE = re.compile(r"[\"'<>{}\\|^`]|&quot;|&gt;|&lt;")
 TRAILING = ".,;:!?*'\"”’)]}>$"
 #: ``https://github.com/ user/repo``: a line break or space after the host in the source.
-HOST_ONLY_RE = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/$", re.I)
+HOST_ONLY_RE = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/$",
+                          re.IGNORECASE)
 PATH_AFTER_SPACE_RE = re.compile(r"\s([\w.-]+/[\w./-]+)")
 
 
@@ -42,14 +43,30 @@ def clean_url(raw: str) -> str:
     return url
 
 
-def _may_have_url(text: str) -> bool:
-    """False only when URL_RE cannot match: every match holds "://", "www." or a
-    code host's ".com/" / ".co/" / ".org/" (case aside; none of these letters has a non-ASCII
-    case variant), so most abstracts skip the scan."""
-    if "://" in text:
-        return True
+#: The most characters a URL_RE match can start before the first of its hint strings
+#: (``_scan_start``): "huggingface" before ".co/".
+_MAX_LEAD = len("huggingface")
+#: Case-insensitive hints (matched on the lower-cased text); "://" has no letters.
+_HINTS = ("www.", ".co", ".org/")
+#: A scheme with no host after it, or a host without a dot ("https://", "http://localhost").
+BARE_RE = re.compile(r"^https?://[^/]*$")
+
+
+def _scan_start(text: str) -> int | None:
+    """Where URL_RE may first match in ``text``; None when it cannot match.
+
+    Every match holds "://", "www." or a code host's ".com/" / ".co/" / ".org/" (case aside)
+    no more than ``_MAX_LEAD`` characters after its start, so most abstracts skip the regex
+    and the rest scan from just before their first hint (URLs come last in an abstract).
+    """
+    hints = [i for i in (text.find("://"),) if i >= 0]
     low = text.lower()
-    return "www." in low or ".co" in low or ".org/" in low
+    hints += [i for i in (low.find(h) for h in _HINTS) if i >= 0]
+    if not hints:
+        return None
+    if len(low) != len(text):  # a character whose lower case is longer: offsets differ
+        return 0
+    return max(0, min(hints) - _MAX_LEAD)
 
 
 class CodeUrls:
@@ -57,27 +74,34 @@ class CodeUrls:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_ext.doc_text(doc)
-        out = doc_ext.urls(doc)
-        if not _may_have_url(text):
+        pos = _scan_start(text)
+        if pos is None:
             return doc
+        out = doc_ext.urls(doc)
         seen: set[str] = set()
-        for m in URL_RE.finditer(text):
+        for m in URL_RE.finditer(text, pos):
             url = clean_url(m.group(0))
             end = m.start() + len(url)
             if HOST_ONLY_RE.match(url):
                 nxt = PATH_AFTER_SPACE_RE.match(text, m.end())
                 if nxt:
-                    url = url + clean_url(nxt.group(1))
-                    end = nxt.start(1) + len(clean_url(nxt.group(1)))
-            if re.match(r"^https?://[^/]*$", url) and "." not in url.split("//", 1)[1]:
+                    path = clean_url(nxt.group(1))
+                    url = url + path
+                    end = nxt.start(1) + len(path)
+            if BARE_RE.match(url) and "." not in url.split("//", 1)[1]:
                 continue  # "https://" or a bare word: nothing to link to
             key = url.lower().rstrip("/")
             if key in seen or len(url) < 8:
                 continue
             seen.add(key)
             span = doc.char_span(m.start(), end, alignment_mode="expand")
-            sent = span.sent.text.strip() if span is not None else text[max(0, m.start() - 100): end]
-            out.append(CodeUrl(url, Evidence(sent, m.start(), end, "kg_urls.regex", 0.99)))
+            if span is not None:
+                # == span.sent.text.strip(): Span.text joins Token objects, slicing is free
+                sent = span.sent
+                evidence = text[sent.start_char:sent.end_char].strip()
+            else:
+                evidence = text[max(0, m.start() - 100): end]
+            out.append(CodeUrl(url, Evidence(evidence, m.start(), end, "kg_urls.regex", 0.99)))
         return doc
 
 
