@@ -14,6 +14,7 @@ claim is about the paper's own target platform, when it has one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -22,10 +23,22 @@ from spacy.tokens import Doc
 from kg.extract import doc_ext
 from kg.extract.hardware import HARDWARE_SPANS_KEY
 from kg.extract.vocab import ascii_twin, load_json, plain_ascii
+from kg.extract.word_gate import (
+    WordGate,
+    finditer_at,
+    holds_literal,
+    pattern_starts,
+    required_literal,
+    word_text,
+)
 from kg.model import Claim, Evidence
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE_SEP = r"\s*(?:-{1,2}|–|—|~|to|sim|\\sim|and up to)\s*"
+# the words before the number of claim_re's word-led alternatives (their gates reuse them)
+_FACTOR_OF = r"factor\s+of\s+(?:up\s+to\s+|about\s+|~\s*)?"
+_TIMES = r"times\s+"
+_BY = r"by\s+(?:a factor of\s+)?"
 
 
 @Language.factory("kg_claims")
@@ -57,10 +70,10 @@ class ClaimsComponent:
             # "55.1 mAP", "52.9/54.3/55.1 mAP", "5.5 PSNR gain": a number named by the metric after it
             + r"|" + slead + r"(?<!\+)(?P<mv>" + _NUM + r")(?=(?:\s*(?:/|,\s*|,?\s*and\s+)\s*" + _NUM + r")*" + metric_unit + r")"
             # "accelerates computations by a factor of 6"
-            + r"|\ba\s+factor\s+of\s+(?:up\s+to\s+|about\s+|~\s*)?(?P<fa>" + _NUM
+            + r"|\ba\s+" + _FACTOR_OF + r"(?P<fa>" + _NUM
             + r")(?![\w%.]|\.\d|\s*(?:%|percent|points|times|x\b|×))"
-            + r"|\btimes\s+(?P<t>" + _NUM + r")(?=\s+(?:faster|slower|higher|lower|more|less|better|smaller|larger))"
-            + r"|\b(?:multiplied|increased|accelerated|reduced|improved|sped up)\s+by\s+(?:a factor of\s+)?(?P<f>" + _NUM
+            + r"|\b" + _TIMES + r"(?P<t>" + _NUM + r")(?=\s+(?:faster|slower|higher|lower|more|less|better|smaller|larger))"
+            + r"|\b(?:multiplied|increased|accelerated|reduced|improved|sped up)\s+" + _BY + r"(?P<f>" + _NUM
             + r")(?![\w%.]|\.\d|\s*(?:%|percent|points|times|x\b|×))"
             + r"|(?P<broken>\d+)\.\s(?P<frac>\d+)\s*%"
             # "x40.0 faster", "a speed-up of x15.11 over": the factor written before its number
@@ -86,14 +99,36 @@ class ClaimsComponent:
         # re.ASCII twins for plain ASCII text (same matches, faster scans; see vocab.ascii_twin)
         self._scans = (self.claim_re, self.named_metric, self.signed_points, self.spelled_points)
         self._scans_ascii = tuple(ascii_twin(p) for p in self._scans)
+        self._compile_gates(forms, metric_unit)
+
+    def _compile_gates(self, unit_forms: list[str], metric_unit: str) -> None:
+        r"""Cheap necessary conditions for the four patterns (see :meth:`_has_numbers`).
+
+        claim_re's alternatives fall in two kinds. The *digit-led* ones (ranges, values with a
+        unit, coordinated values, metric-named values, broken decimals "12. 5%", "50K
+        tokens/s") start at the first digit of a run of digits, and their last number is
+        followed by ``\s*`` and a unit, a metric name, "%" or "K tokens": ``unit_after``.
+        (A range's optional "from " adds nothing: the same range then matches at its first
+        digit.) The *word-led* ones each need a literal: "factor", "times <n>", "by <n>",
+        "x<n>": ``word_led``.
+        """
+        units = "|".join(re.escape(f) for f in unit_forms)
+        self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + ")", re.ASCII)
+        # (on ASCII text the "[x×]" before a factor can only be "x")
+        self._word_led = tuple(re.compile(w + r"\d", re.ASCII) for w in (_FACTOR_OF, _TIMES, _BY, "x"))
+        # named metrics ("PSNR of 31.2") and spelled points ("two percentage points") start a word
+        named = pattern_starts(self.named_metric)
+        spelled = pattern_starts(self.spelled_points)
+        self._word_gate = None if named is None or spelled is None else \
+            WordGate([(t, False) for t in named + spelled])
+        # signed points ("+2.3 mAP") need a "+", spelled ones "percentage" (whatever literal
+        # every match holds)
+        self._signed_literal = required_literal(self.signed_points)
+        self._spelled_literal = required_literal(self.spelled_points)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_ext.doc_text(doc)
-        plain = _delatex(text)[0]
-        claim_re, named_metric, signed_points, spelled_points = \
-            self._scans_ascii if plain_ascii(plain) else self._scans
-        if not (claim_re.search(plain) or named_metric.search(plain) or signed_points.search(plain)
-                or spelled_points.search(plain)):
+        if not self._has_numbers(_plain(text)):
             return doc  # no number with a unit anywhere: skip the per-sentence work
         spans = doc.user_data.get(HARDWARE_SPANS_KEY, [])
         target = next((n for (_, _, n, role, kind) in spans if role == "targets" and kind == "product"), None) \
@@ -108,6 +143,8 @@ class ClaimsComponent:
         for i, (s0, s1, st) in enumerate(sents):
             if i == 0 and "\n" in text[s1 - 1: s1 + 1]:
                 continue  # the title repeats the abstract's numbers
+            if not self._may_hold_numbers(st):
+                continue  # most sentences: the four scans would find nothing
             if 0 < i < first_own and self.background_cost.search(st):
                 continue
             for start, end, value, unit in self._numbers(st):
@@ -126,19 +163,77 @@ class ClaimsComponent:
                     evidence=Evidence(st, a, b, "kg_claims.regex", 0.8)))
         return doc
 
+    # -- prefilters ---------------------------------------------------------------------------
+    def _has_numbers(self, plain: str) -> bool:
+        """Whether claim_re, named_metric, signed_points or spelled_points match in ``plain``.
+
+        Exactly the four whole-text searches, answered cheaply on plain ASCII text: those
+        searches try their big alternations at every character (~0.15 ms per abstract), while
+        most abstracts hold no number with a unit. See :meth:`_compile_gates` for the gates.
+        """
+        if not plain_ascii(plain) or self._word_gate is None:
+            claim_re, named_metric, signed_points, spelled_points = self._scans
+            return bool(claim_re.search(plain) or named_metric.search(plain) or signed_points.search(plain)
+                        or spelled_points.search(plain))
+        claim_re, named_metric, signed_points, spelled_points = self._scans_ascii
+        # a digit-led match starts a run of digits, where no word-led alternative can match:
+        # claim_re matches at such a start exactly when a digit-led alternative does
+        if self._unit_after.search(plain) and any(claim_re.match(plain, m.start()) for m in _DIGITS.finditer(plain)):
+            return True
+        if any(p.search(plain) for p in self._word_led) and claim_re.search(plain):
+            return True  # a word-led alternative (rare: the scan runs only when its literal is there)
+        if holds_literal(self._signed_literal, plain) and signed_points.search(plain):
+            return True
+        return any(named_metric.match(plain, q) or spelled_points.match(plain, q)
+                   for q in self._word_gate.starts(word_text(plain)))
+
+    def _may_hold_numbers(self, sentence: str) -> bool:
+        """False when :meth:`_numbers` surely finds nothing in ``sentence``: every pattern but
+        spelled_points needs a digit (and removing LaTeX never adds one)."""
+        if _DIGIT.search(sentence):
+            return True
+        plain = _plain(sentence)
+        if not plain_ascii(plain):
+            return self.spelled_points.search(plain) is not None
+        return holds_literal(self._spelled_literal, plain) and self._scans_ascii[3].search(plain) is not None
+
     # -- numbers ------------------------------------------------------------------------------
     def _numbers(self, s: str) -> list[tuple[int, int, float, str]]:
         # LaTeX number formatting ("$4{,}918\\,$ms", "$\\mathbf{26.7}\\%$", "$7.5\\times$") is
         # rewritten to plain text first; offsets are mapped back to the sentence afterwards
+        if not _has_latex(s):  # the usual case: offsets map to themselves
+            return [(start, max(start + 1, end), value, unit) for start, end, value, unit in self._numbers_plain(s)]
         plain, back = _delatex(s)
         return [(back[start], max(back[start] + 1, back[end]), value, unit)
                 for start, end, value, unit in self._numbers_plain(plain)]
 
+    def _matches(self, s: str) -> tuple[Iterator[re.Match[str]], ...]:
+        """The matches of claim_re, named_metric, spelled_points and signed_points in ``s``.
+
+        Each exactly as its ``finditer`` yields them; on plain ASCII text only the offsets
+        where a match can start are tried (see :meth:`_compile_gates`): the starts of digit
+        runs and of "from <n>" for claim_re (unless a word-led literal is there), the word
+        gate's starts for named_metric and spelled_points, and none for signed_points unless
+        its literal is there.
+        """
+        if not plain_ascii(s) or self._word_gate is None:
+            claim_re, named_metric, signed_points, spelled_points = self._scans
+            return (claim_re.finditer(s), named_metric.finditer(s), spelled_points.finditer(s),
+                    signed_points.finditer(s))
+        claim_re, named_metric, signed_points, spelled_points = self._scans_ascii
+        if any(p.search(s) for p in self._word_led):
+            claims = claim_re.finditer(s)
+        else:
+            starts = sorted({m.start() for m in _DIGITS.finditer(s)} | {m.start() for m in _FROM.finditer(s)})
+            claims = finditer_at(claim_re, s, starts)
+        words = self._word_gate.starts(word_text(s))
+        signed = signed_points.finditer(s) if holds_literal(self._signed_literal, s) else iter(())
+        return (claims, finditer_at(named_metric, s, words), finditer_at(spelled_points, s, words), signed)
+
     def _numbers_plain(self, s: str) -> list[tuple[int, int, float, str]]:
         found: list[tuple[int, int, float, str]] = []
-        claim_re, named_metric, signed_points, spelled_points = \
-            self._scans_ascii if plain_ascii(s) else self._scans
-        for m in claim_re.finditer(s):
+        claim_matches, named_matches, spelled_matches, signed_matches = self._matches(s)
+        for m in claim_matches:
             g = m.groupdict()
             if g["hi"] is not None:
                 lo, hi = _num(g["lo"]), _num(g["hi"])
@@ -168,12 +263,12 @@ class ClaimsComponent:
             elif g["broken"] is not None:
                 found.append((m.start(), m.end(), float(f"{g['broken']}.{g['frac']}"), "%"))
         named = set()
-        for m in named_metric.finditer(s):
+        for m in named_matches:
             found.append((m.start(), m.end(), _num(m.group("n")), "other"))
             named.add(m.start())
-        for m in spelled_points.finditer(s):
+        for m in spelled_matches:
             found.append((m.start(), m.end(), self.spelled_value[m.group("w").lower()], "points"))
-        for m in signed_points.finditer(s):
+        for m in signed_matches:
             found.append((m.start(1) - 1, m.end(1), _num(m.group(1)), "points"))
         keep = []
         for start, end, value, unit in sorted(found):
@@ -244,10 +339,33 @@ _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times":
                 "$": "", "~": " ", "\\!": "", "}": "", "\\to": " to "}
 
 
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+", re.ASCII)
+#: Where claim_re's range alternative can start before its first digit ("from 0.9s to 0.05s").
+_FROM = re.compile(r"from\s+\d", re.ASCII)
+
+
+def _has_latex(s: str) -> bool:
+    """Whether :func:`_delatex` could change ``s``."""
+    return "\\" in s or "$" in s or "~" in s or "{" in s
+
+
+def _latex_plain(m: re.Match[str]) -> str:
+    """The plain form of one LaTeX token found by ``_LATEX``."""
+    tok = m.group(0)
+    # "\mathbf{" and its "}" vanish (the number inside stays); "\," and "\;" are thin spaces
+    return "" if tok.endswith("{") else _LATEX_PLAIN.get(tok, " ")
+
+
+def _plain(s: str) -> str:
+    """``_delatex(s)[0]``, without building the offset map."""
+    return _LATEX.sub(_latex_plain, s) if _has_latex(s) else s
+
+
 def _delatex(s: str) -> tuple[str, list[int]]:
     """``s`` without LaTeX number formatting, and for each of its offsets (plus the end) the
     offset in ``s`` it came from."""
-    if "\\" not in s and "$" not in s and "~" not in s and "{" not in s:
+    if not _has_latex(s):
         return s, list(range(len(s) + 1))
     out: list[str] = []
     back: list[int] = []
@@ -255,9 +373,7 @@ def _delatex(s: str) -> tuple[str, list[int]]:
     for m in _LATEX.finditer(s):
         out.append(s[pos:m.start()])
         back.extend(range(pos, m.start()))
-        tok = m.group(0)
-        # "\mathbf{" and its "}" vanish (the number inside stays); "\," and "\;" are thin spaces
-        rep = "" if tok.endswith("{") else _LATEX_PLAIN.get(tok, " ")
+        rep = _latex_plain(m)
         out.append(rep)
         back.extend([m.start()] * len(rep))
         pos = m.end()

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.extract.vocab import load_json
+from kg.extract.word_gate import OPT_SPACE, word_char
 
 #: Separator allowed between two runs of an alias: nothing, one space, or a hyphen/underscore.
 _SEP = r"[ \-_]?"
@@ -208,6 +209,8 @@ class HardwareRegistry:
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         ci = [_runs(k_form) for k_form in self._alias_forms(case_sensitive=False)]
         cs_forms = self._alias_forms(case_sensitive=True)
+        # a name starts a word, or follows a count ("8xA100", "8×A100", "8timesA100");
+        # GATE_LEADS and GATE_RIGHT below are these two in word text: keep them in step
         left = r"(?:(?<![A-Za-z0-9+])|(?<=\d[xX×])|(?<=\dtimes))"
         right = r"(?:'?s)?(?![A-Za-z0-9+])"
         body = left + "(" + _trie_regex([r for r in ci if r]) + ")" + right
@@ -220,6 +223,36 @@ class HardwareRegistry:
             pat_cs = re.compile(left + "(" + "|".join(
                 re.escape(f) for f in sorted(cs_forms, key=len, reverse=True)) + ")" + right)
         return pat, pat_cs
+
+    #: What may precede a name in word text (kg.extract.word_gate.word_text): a space (any
+    #: character that is no letter or digit, or the text start) or a count's "x" / "times".
+    GATE_LEADS = (" ", "x", "times")
+    #: What follows a name in word text: an optional plural "s" / "'s", then no letter or digit.
+    GATE_RIGHT = r"(?: ?s)?(?![a-z0-9])"
+
+    def gate_sequences(self) -> list[tuple[tuple[str, ...], bool]]:
+        r"""Every alias as a word-text token sequence, for a :class:`~kg.extract.word_gate.WordGate`.
+
+        The same aliases as the matchers: case-insensitive ones with an optional separator
+        between runs (the trie's ``[ \-_]?``), case-sensitive ones as written (lowercased, which
+        only makes the gate pass more often). With :data:`GATE_LEADS` and :data:`GATE_RIGHT`,
+        a gate over these passes on every text where :attr:`pattern`, :attr:`pattern_lower` or
+        :attr:`pattern_cs` matches.
+        """
+        out: list[tuple[tuple[str, ...], bool]] = []
+        for form in self._alias_forms(case_sensitive=False):
+            tokens: list[str] = []
+            for i, run in enumerate(_runs(form)):
+                if i:
+                    tokens.append(OPT_SPACE)
+                tokens.extend(run.replace("+", " "))  # runs are lowercase; "+" is a space in word text
+            if tokens:
+                out.append((tuple(tokens), True))
+        for form in self._alias_forms(case_sensitive=True):
+            chars = [word_char(c) for c in form]
+            if chars and None not in chars:  # a name with a non-ASCII letter is not in ASCII text
+                out.append((tuple(c for c in chars if c is not None), True))
+        return out
 
     def _alias_forms(self, case_sensitive: bool) -> list[str]:
         out: list[str] = []
