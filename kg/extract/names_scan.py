@@ -8,27 +8,39 @@ the cached result (or runs the scan itself when ``kg_datasets`` is not in the pi
 Why regexes over the text instead of token patterns: spaCy's English tokenizer splits names
 unevenly (``ImageNet-1K`` -> ``ImageNet-1`` ``K``; ``BAE-Net`` -> ``BAE`` ``-`` ``Net``), so
 token-level matching misses versioned and hyphenated names. All patterns are compiled once
-per process; the gazetteers are one trie-shaped regex each, which the ``re`` engine scans in
-one pass.
+per process; the gazetteers are one trie-shaped regex each.
+
+Why the rules rarely scan the whole text themselves: ``re`` tries a pattern that starts with a
+look-behind or an alternation of words at every character, ~40-80 ms per 1k abstracts a
+pattern, and the rules have some twenty such patterns. One scan per document
+(:class:`CueIndex`) finds where their first words (and the gazetteers' names) can start; each
+rule's own pattern then runs only there, with the same matches. Pure functions of a word
+(``rejected_method_name``, the name shape tests) are memoised, since words recur across
+abstracts.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.tokens import Doc
 
 from kg.extract import doc_ext
-from kg.extract.vocab import ascii_twin, guarded, load_json, plain_ascii
+from kg.extract.vocab import AsciiGuarded, ascii_twin, guarded, load_json, plain_ascii
 from kg.model import TITLE_SEPARATOR, Evidence, Mention
 
+_NOT_KEY_RE = re.compile(r"[^0-9a-z]+")
 
+
+@lru_cache(maxsize=65536)
 def norm_key(s: str) -> str:
-    """The key two spellings of a name share (the scorer's normalisation: case, punctuation)."""
-    return re.sub(r"[^0-9a-z]+", "", s.lower())
+    """The key two spellings of a name share (the scorer's normalisation: case, punctuation).
+    Cached: the same names are keyed many times per document and across documents."""
+    return _NOT_KEY_RE.sub("", s.lower())
 
 
 def _is_word_or_dash(ch: str) -> bool:
@@ -62,7 +74,11 @@ def word_spans(text: str, word: str) -> list[tuple[int, int]]:
 _LIST_CUE = re.compile(r"(?<![\w-])(?:such as|including|like|e\.g\.,?|namely|on|across|over|than|against|versus|vs\.?|"
                        r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|compared (?:with|to)|"
                        r"comparison (?:with|to)|over|and|with|from|of|using|to)\s+(?:the\s+|both\s+)?", re.I)
-_LIST_CUE_ASCII = ascii_twin(_LIST_CUE)
+#: The first words of the ``_LIST_CUE`` alternatives, lower case (see :class:`CueIndex`): keep
+#: the two in step, a cue missing here is never found.
+_LIST_CUE_WORDS = frozenset({
+    "such", "including", "like", "e.g.", "namely", "on", "across", "over", "than", "against", "versus", "vs",
+    "outperform", "surpass", "beat", "compared", "comparison", "and", "with", "from", "of", "using", "to"})
 
 
 def _is_word(ch: str) -> bool:
@@ -172,6 +188,10 @@ def ascii_lower(text: str) -> str | None:
     return text.lower() if text.isascii() else None
 
 
+#: Entries a per-vocabulary memo holds before it starts over (bounds memory on huge corpora).
+_MEMO_MAX = 1 << 17
+
+
 @dataclass
 class Vocab:
     datasets: Gazetteer
@@ -182,6 +202,8 @@ class Vocab:
     keep_suffix: frozenset[str]
     dataset_heads: frozenset[str]
     dataset_name_res: tuple[re.Pattern[str], ...]
+    #: ``dataset_name_res`` as one alternation (one ``match`` call instead of one per pattern)
+    dataset_name_re: re.Pattern[str]
     method_heads: frozenset[str]
     stop_cap: frozenset[str]
     self_re: re.Pattern[str]
@@ -216,6 +238,78 @@ class Vocab:
     eponym_keep_head: frozenset[str] = frozenset()
     category_re: re.Pattern[str] = re.compile(r"(?!)")
     number_on_re: re.Pattern[str] = re.compile(r"(?!)")
+    cue_index: CueIndex | None = None
+    #: :meth:`rejected_method_name` by word (a pure function of the word and this vocabulary,
+    #: asked ~15 times per abstract for words that recur across abstracts)
+    rejected_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    shape_memo: dict[str, tuple[str, str | None, bool, bool]] = field(default_factory=dict, repr=False, compare=False)
+    dataset_shape_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+
+    def rejected_method_name(self, w: str) -> bool:
+        """Is ``w`` never a method name (stop list, generic acronym, hardware, size, modifier)?"""
+        r = self.rejected_memo.get(w)
+        if r is None:
+            if len(self.rejected_memo) >= _MEMO_MAX:
+                self.rejected_memo.clear()
+            r = self.rejected_memo[w] = self._rejected_method_name(w)
+        return r
+
+    def shape_word(self, word: str) -> tuple[str, str | None, bool, bool]:
+        """What a name-shaped word of the text stands for (:meth:`Scanner.namey_tokens`): the
+        word without a trailing period, possessive, stripped suffix (``-based``) or ``+``
+        combination; the acronym it stands for instead when it is one glued to a lower-case word
+        (``OWL-trained``) that the text does not know as a whole (else None); and whether each
+        can be a method name at all (name-shaped, not rejected, not an acronym's plural:
+        ``CNNs``, ``Audio-LLMs`` name a class). Memoised: a pure function of the word."""
+        r = self.shape_memo.get(word)
+        if r is None:
+            w = _POSSESSIVE_RE.sub("", word.rstrip("."))
+            sm = self.stripped_suffix_re.match(w)
+            if sm:
+                w = sm.group(1)
+            if "+" in w.rstrip("+"):
+                w = w.split("+", 1)[0]  # a combination: its first system
+            lt = LOWER_TAIL_RE.match(w)
+            acronym = lt.group(1) if lt and lt.group(2) not in self.keep_suffix else None
+            if len(self.shape_memo) >= _MEMO_MAX:
+                self.shape_memo.clear()
+            r = self.shape_memo[word] = (w, acronym, self._shape_ok(w), acronym is not None and self._shape_ok(acronym))
+        return r
+
+    def dataset_shaped(self, w: str) -> bool:
+        """A name-shaped word spelled like a dataset (``XBench``, ``X-Eval``, ``XQA``) that may be a
+        name. Memoised: a pure function of the word."""
+        r = self.dataset_shape_memo.get(w)
+        if r is None:
+            if len(self.dataset_shape_memo) >= _MEMO_MAX:
+                self.dataset_shape_memo.clear()
+            r = self.dataset_shape_memo[w] = is_namey(w) and self.dataset_name_re.match(w) is not None \
+                and not self.rejected_method_name(w)
+        return r
+
+    def _shape_ok(self, w: str) -> bool:
+        return is_namey(w) and not self.rejected_method_name(w) and not _ACRONYM_PLURAL_RE.search(w)
+
+    def _rejected_method_name(self, w: str) -> bool:
+        """A generic acronym, a hardware or size shape, a modifier compound: not a method name."""
+        if w in self.not_method or w.lower() in self.not_method_lower:
+            return True
+        base = w[:-1] if w.endswith("s") and len(w) > 2 and w[-2].isupper() else w
+        if base in self.not_method:
+            return True
+        if HARDWARE_RE.match(w) or "times" in w or w.lower() in self.generic_phrases:
+            return True
+        if self.shape_cues is not None and any(r.search(w) for r in self.shape_cues.reject_res):
+            return True  # 30B-A3B (a size), FP32-versus-FP64 (a comparison), RG'G (a variable)
+        if self.class_suffix_re.search(w) and re.search(r"-[A-Za-z][a-z]+$", w) and \
+                self.class_suffix_re.match(w[w.rfind("-"):].lower()):
+            return True  # "LLM-Driven", "DUN-based": a modifier, not a name
+        parts = [p for p in re.split(r"[-/]", w) if p]
+        if len(parts) > 1 and all(p.islower() or p in self.not_method or p.rstrip("s") in self.not_method
+                                  for p in parts):
+            return True  # AI-assisted, LLM-as-a-judge: only a generic acronym carries the shape
+        return bool(PURE_NUMBERISH.match(w))
+
 
 
 def _words_re(words: Iterable[str]) -> str:
@@ -226,15 +320,17 @@ def _words_re(words: Iterable[str]) -> str:
 def vocab() -> Vocab:
     """Everything compiled once per process."""
     c = load_json("cues.json")
+    datasets, methods = _load_gazetteer("datasets.json", "dataset"), _load_gazetteer("methods.json", "method")
     return Vocab(
-        datasets=_load_gazetteer("datasets.json", "dataset"),
-        methods=_load_gazetteer("methods.json", "method"),
+        datasets=datasets,
+        methods=methods,
         not_method=frozenset(c["not_method_exact"]),
         not_method_lower=frozenset(w.lower() for w in c["not_method_exact"] if len(w) > 3),
         task_suffix=frozenset(c["not_method_suffix_words"]),
         keep_suffix=frozenset(c["method_keep_suffix_words"]),
         dataset_heads=frozenset(c["dataset_heads"]),
         dataset_name_res=tuple(re.compile(p) for p in c["dataset_name_patterns"]),
+        dataset_name_re=re.compile("|".join(f"(?:{p})" for p in c["dataset_name_patterns"]) or "(?!)"),
         method_heads=frozenset(c["method_heads"]),
         stop_cap=frozenset(c["stop_capitalised"]),
         self_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['self_cues'])})(?![\w-])", re.I),
@@ -280,6 +376,22 @@ def vocab() -> Vocab:
         category_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('concept_acronym', {}).get('category_cues', ())) or '(?!)'})(?![\w-])", re.I),
         eponym_keep_head=frozenset(c.get("eponym_methods", {}).get("single_heads", ())),
         number_on_re=re.compile(rf"{c.get('number_on_dataset', {}).get('pattern', '(?!)')}((?:{WORD})(?:\s+[A-Z][\w-]*)?)"),
+        # the first words of every pattern that Scanner.cue_finditer runs, by family
+        cue_index=CueIndex.build_or_none(lambda: {
+            "self": _first_words(c["self_cues"], existence=True),  # only asked whether a sentence has one
+            "propose": _first_words(c["propose_verbs"]),
+            "name": _first_words(c["name_verbs"]),
+            "background": _first_words(c["background_cues"]),
+            "metric_list": _first_words(c.get("metric_list_heads", ())),
+            "method_list": _first_words(c.get("method_list_heads", ())),
+            "dataset_on": _first_words(c.get("dataset_on_cues", ())),
+            "dataset_head": _first_words(DATASET_HEAD_WORDS),
+            "list_cue": _LIST_CUE_WORDS,
+            "our": frozenset({"our"}),
+            # the gazetteers: a known name starts with the first letters of one of its forms
+            "dataset_names": _name_prefixes(datasets.by_lower),
+            "method_names": _name_prefixes(methods.by_lower),
+        }),
     )
 
 
@@ -304,13 +416,18 @@ def vocab_fast() -> Vocab:
 
 
 def _eponym_re(c: dict[str, Any]) -> re.Pattern[str]:
-    """``Dempster-Shafer theory`` / ``Peaceman-Rachford and Strang splitting methods``:
-    group ``dbl`` is a double eponym (named without its head), ``one`` + ``head`` a single
-    capitalised name that keeps its head noun."""
-    cap = r"[A-Z][a-zà-ÿ]+"
-    dbl = rf"(?P<dbl>{cap}[-–]{cap})(?=\s+(?P<gap>(?:and|or)\s+{cap}(?:[-–]{cap})?\s+)?(?P<dhead>{_words_re(c.get('double_heads', ())) or '(?!)'})\b)"
-    one = rf"(?P<one>{cap})\s+(?P<head>{_words_re(c.get('single_heads', ())) or '(?!)'})(?![\w-])"
-    return re.compile(rf"(?<![\w-])(?:{dbl}|{one})")
+    """``Dempster-Shafer theory`` / ``Peaceman-Rachford and Strang splitting methods``: a match
+    from its start to the end of group ``dbl`` is a double eponym (named without its head), to
+    the end of ``one`` a single capitalised name that keeps its head noun (group ``head``).
+
+    Why the first capital stands outside the groups: a pattern that begins with a character
+    class lets ``re`` skip to the next capital in C; ``(?<![\\w-].)`` after it is the word
+    boundary the pattern needs before that capital."""
+    low = r"[a-zà-ÿ]+"
+    cap = rf"[A-Z]{low}"
+    dbl = rf"(?P<dbl>{low}[-–]{cap})(?=\s+(?P<gap>(?:and|or)\s+{cap}(?:[-–]{cap})?\s+)?(?P<dhead>{_words_re(c.get('double_heads', ())) or '(?!)'})\b)"
+    one = rf"(?P<one>{low})\s+(?P<head>{_words_re(c.get('single_heads', ())) or '(?!)'})(?![\w-])"
+    return re.compile(rf"[A-Z](?<![\w-].)(?:{dbl}|{one})")
 
 
 @dataclass(frozen=True)
@@ -357,6 +474,7 @@ def _shape_cues(c: dict[str, Any]) -> ShapeCues:
     )
 
 
+@lru_cache(maxsize=16384)
 def shape_class(w: str) -> str:
     """How much a name's spelling alone says it is a model or system name.
 
@@ -376,17 +494,182 @@ def shape_class(w: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# Cue positions: one scan per document instead of one per rule and sentence
+# --------------------------------------------------------------------------------------------
+
+def _first_words(words: Iterable[str], existence: bool = False) -> frozenset[str]:
+    """The lower-case first words of cue phrases (``"such as"`` -> ``"such"``): every match of a
+    pattern built from the phrases by :func:`_words_re` starts with one of them.
+
+    With ``existence`` (for a pattern only asked *whether* it matches) a phrase that ends with
+    another phrase of the list is left out (``the proposed``, ``in this paper``): where it
+    matches, the shorter one matches too, and ``the`` and ``in`` would be a third of all hits."""
+    phrases = {w.lower() for w in words}
+    if existence:
+        phrases = {w for w in phrases if not any(w.endswith(" " + x) for x in phrases)}
+    out = frozenset(w.split(" ")[0] for w in phrases)
+    if not all(out) or not all(w.isascii() for w in out):
+        raise ValueError("a cue phrase must start with an ASCII word")
+    return out
+
+
+def _name_prefixes(forms: Iterable[str], n: int = 8) -> frozenset[str]:
+    """The first ``n`` characters of each lower-case gazetteer form that ASCII text can hold.
+    (Whole forms would make the scan's trie as slow as the gazetteer's; a shorter prefix, more
+    hits to try; 8 measured fastest.)"""
+    out = frozenset(f[:n] for f in forms if f[:n].isascii())
+    if "" in out:
+        raise ValueError("empty gazetteer form")
+    return out
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """Where the matches of the rules' cue patterns can start, found in one scan per document.
+
+    Why: some fifteen patterns that begin with ``(?<![\\w-])`` and a word from a list (``we``,
+    ``propose``, ``such as``, ``datasets``) used to scan the whole text or every sentence. ``re``
+    cannot skip ahead in such a pattern and runs its matcher at every character, so each scan
+    cost 40-80 ms per 1k abstracts; so did each gazetteer's trie. Here the first words of all
+    of them, and the first letters of every gazetteer form, make one trie, scanned once on the
+    lower-cased text from each separator character (a class ``re`` skips to in C); a rule then
+    runs its own pattern's ``match`` only where one of its first words starts.
+
+    Exact on ASCII text: the positions are a superset of every match start (lower-casing keeps
+    the offsets, and a match starts after a separator with one of the first words), and each is
+    tested with the rule's own pattern. Other text gets ``None`` and the plain scans.
+    """
+
+    scan: re.Pattern[str]
+    names: tuple[str, ...]
+    #: longest first word found at a position -> indices in ``names`` of the families that
+    #: have a first word it begins with
+    families: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build_or_none(cls, families: Callable[[], dict[str, frozenset[str]]]) -> CueIndex | None:
+        """:meth:`build`, or None (every rule scans with its own pattern) when a vocabulary has a
+        cue that does not start with an ASCII word, which case folding could match in ASCII
+        text (``ſ`` matches ``s`` under ``re.I``) where the scan would not look."""
+        try:
+            return cls.build(families())
+        except ValueError:
+            return None
+
+    @classmethod
+    def build(cls, families: dict[str, frozenset[str]]) -> CueIndex:
+        words = sorted(set().union(*families.values()))
+        # the trie's optional tails are greedy, so group 1 is the longest word starting there
+        # [^\w-] spelled as ASCII ranges (the scan only sees ASCII): a bitmap test per character
+        scan = re.compile(rf"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f](?=({_trie_regex(words)}))")
+        names = tuple(families)
+        of: dict[str, tuple[int, ...]] = {}
+        for w in words:
+            heads = {w[:j] for j in range(1, len(w) + 1)}
+            of[w] = tuple(i for i, f in enumerate(names) if not heads.isdisjoint(families[f]))
+        return cls(scan, names, of)
+
+    def positions(self, lower_text: str) -> dict[str, list[int]]:
+        """Ascending start offsets of the first words of each family in ``lower_text`` (ASCII)."""
+        lists: list[list[int]] = [[] for _ in self.names]
+        families = self.families
+        # the leading space makes offset 0 a separator's successor; m.start() is then the offset
+        for m in self.scan.finditer(" " + lower_text):
+            p = m.start()
+            for i in families[m.group(1)]:
+                lists[i].append(p)
+        return dict(zip(self.names, lists))
+
+
+def _match_at(pattern: re.Pattern[str], subject: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(subject)`` when every match starts at one of ``starts`` (ascending)
+    and none is empty: the leftmost match from each start past the previous match."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = pattern.match(subject, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+# --------------------------------------------------------------------------------------------
 # Name shapes
 # --------------------------------------------------------------------------------------------
 
 #: A "word" that could be (part of) a name: letters/digits joined by - . + ^ / _ '
 WORD = r"[A-Za-z0-9][\w\-.+^'’]*[\w+]|[A-Za-z0-9]"
 WORD_RE = re.compile(rf"(?<![\w\-.^+])(?:{WORD})")
-_WORD_RE_ASCII = ascii_twin(WORD_RE)
+#: The ``WORD_RE`` matches that hold a capital letter (only those can be name-shaped, see
+#: ``QUICK_NAMEY_RE``), found without visiting the others: run on ``" " + text``, it starts at the
+#: character before a word (a class ``re`` skips to in C, where ``WORD_RE``'s look-behind made it
+#: try every position), and group 1 is the word. Same words: a word after a skipped one starts
+#: beyond the skipped one's end, or after an apostrophe inside it (no capital there either).
+CAP_WORD_RE = re.compile(r"[^\w\-.^+]((?=[\w\-.+^'’]*?[A-Z])[A-Za-z0-9](?:[\w\-.+^'’]*[\w+])?)")
+#: The same on plain ASCII text, a third faster: there the word characters other than capitals
+#: are one class, which the look-ahead crosses without backtracking.
+#: (And its first class, ``[^\w\-.^+]``, spelled as ASCII ranges: a bitmap test per character.)
+_CAP_WORD_RE_ASCII = re.compile(
+    r"[\x00-\x2a\x2c\x2f\x3a-\x40\x5b-\x5d\x60\x7b-\x7f]((?=[a-z0-9_\-.+^'’]*+[A-Z])[A-Za-z0-9](?:[\w\-.+^'’]*[\w+])?)",
+    re.ASCII)
 _LIST_ITEM = rf"(?:{WORD})(?:[ ](?:[A-Z][\w\-.+]*|\d[\w.]*))*"
 _LIST_PAR = r"(?:\s*\([^()]{1,30}\))?"
 _LIST_RE = re.compile(rf"({_LIST_ITEM}){_LIST_PAR}((?:\s*,\s*(?:and\s+|or\s+)?(?:{_LIST_ITEM}){_LIST_PAR}"
                       rf"|\s+(?:and|or|&)\s+(?:{_LIST_ITEM}){_LIST_PAR}){{1,12}})")
+#: What must follow the first word where ``_LIST_RE`` matches: a capitalised word or a number
+#: (the item goes on), a parenthesis, a comma, ``&``, ``and`` or ``or``. Most cue words are
+#: followed by plain prose; this cheap test turns them away before the backtracking list
+#: pattern (~1.7 µs a try, 20 tries per abstract). Exact: the list's first word ends where the
+#: run of word characters ends, since nothing that may follow it is a word character.
+_LIST_START = r"[A-Za-z0-9][\w\-.+^'’]*+(?:\s*[(,]|\s+(?:[A-Z&]|\d|and\b|or\b))"
+#: ``_LIST_CUE`` that also tells, in group 1 (empty, else None), whether ``_LIST_START`` holds
+#: after it: one ``match`` call per cue instead of two. The test is a look-ahead that may fail
+#: without failing the match, so the cue matches exactly where and as far as ``_LIST_CUE`` does.
+_LIST_CUE_START = re.compile(rf"{_LIST_CUE.pattern}(?:(?=(?-i:{_LIST_START})())|)", re.I)
+_LIST_CUE_START_ASCII = ascii_twin(_LIST_CUE_START)
+
+
+#: The last word of a string (trailing whitespace aside), and the last 1-3 words joined by
+#: single spaces: see :func:`last_word` and :func:`trailing_words`.
+_LAST_WORD_RE = re.compile(rf"({WORD})\s*$")
+_LAST_ALNUM_RE = re.compile(r"(\w+)\s*$")
+_TRAILING_WORDS_RE = re.compile(rf"((?:{WORD})(?:[ ](?:{WORD})){{0,2}})[ \t]*$")
+
+
+def _last_run_start(s: str) -> int:
+    """Where the last whitespace-free run of ``s`` starts, trailing whitespace aside: a pattern
+    ``(X)\\s*$`` whose X holds no whitespace cannot match before it."""
+    core = s.rstrip()
+    return len(core) - len(core.rsplit(None, 1)[-1]) if core else 0
+
+
+def last_word(s: str) -> re.Match[str] | None:
+    """``re.search(rf"({WORD})\\s*$", s)``, tried only from the last run of non-blanks.
+
+    Why: a search for an end-anchored pattern runs it from every position of the string (up to
+    150 characters here), each with a backtracking word pattern; only the last run can match."""
+    return _LAST_WORD_RE.search(s, _last_run_start(s))
+
+
+def last_alnum(s: str) -> re.Match[str] | None:
+    """``re.search(r"(\\w+)\\s*$", s)`` as :func:`last_word` does it."""
+    return _LAST_ALNUM_RE.search(s, _last_run_start(s))
+
+
+def trailing_words(s: str) -> re.Match[str] | None:
+    """``re.search(rf"((?:{WORD})(?:[ ](?:{WORD})){{0,2}})[ \\t]*$", s)``, tried only from the
+    third-last space on (~40 µs a call before, for a 60-character window).
+
+    Exact: the match is at most three words joined by two single spaces, and it ends at the last
+    character that is not a trailing blank (before a final newline, which ``$`` also allows), so
+    it cannot start at or before the third-last space of what precedes that end."""
+    end = len(s) - 1 if s.endswith("\n") else len(s)
+    i = len(s[:end].rstrip(" \t"))
+    for _ in range(3):
+        i = s.rfind(" ", 0, i)
+        if i < 0:
+            return _TRAILING_WORDS_RE.search(s)
+    return _TRAILING_WORDS_RE.search(s, i + 1)
 
 
 @lru_cache(maxsize=65536)
@@ -426,12 +709,24 @@ comprehension inpainting interpolation compression extension serving inference s
 #: can be name-shaped; most words fail here without the full test.
 QUICK_NAMEY_RE = re.compile(r"[A-Z][^A-Z]*[A-Z0-9]|[0-9][^0-9]*[A-Z]|[a-z][A-Z]|^[A-Z]-")
 SPLIT_PARTS_RE = re.compile(r"[-_/]")
-#: A plural dataset head followed, in the same clause, by an appended list of names.
+_URL_RE = re.compile(r"(?:https?://|www\.|github\.com/)\S+")
+#: ``the X dataset``: the head words :meth:`Scanner.dataset_head_rule` hangs names on.
+DATASET_HEAD_WORDS = ("dataset", "benchmark", "corpus", "corpora", "suite", "leaderboard", "testbed", "test set")
+DATASET_HEAD_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, DATASET_HEAD_WORDS))})s?(?![\w-])", re.I)
+#: ``a new benchmark called CAGUI`` (its heads are among DATASET_HEAD_WORDS: see CueIndex)
+DATASET_CALLED_RE = re.compile(
+    rf"(?<![\w-])(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|dubbed|termed)\s+({WORD})", re.I)
+#: ``our X``, ``our proposed X``
+OUR_NAME_RE = re.compile(rf"(?<![\w-])[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({WORD})")
+#: A plural dataset head followed, in the same clause, by an appended list of names (its heads
+#: begin with DATASET_HEAD_WORDS: see CueIndex).
 DATASET_APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])(?:datasets|benchmarks|corpora)\b[^.;:()]{{0,70}}?(?:,|:|\()\s*"
     rf"((?:{WORD})(?:\s*,\s*(?:{WORD}))*,?\s+(?:and|or)\s+(?:{WORD}))\s*(?=[.;)]|$)")
 #: A detached version number after a name, when what follows cannot be a unit or a count noun.
 VERSION_AFTER_RE = re.compile(r"( \d{1,2}(?:\.\d)?)(?=[.,;:)]\s|[.,;:)]?$|\s+(?:and|or|with|on|in|to|is|as|model|models|baseline)\b)")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_ACRONYM_PLURAL_RE = re.compile(r"(?:^|-)[A-Z]{2,}s$")
 #: "ACR-trained", "EQM-accuracy": an acronym glued to an ordinary lower-case word.
 LOWER_TAIL_RE = re.compile(r"^([A-Z][A-Z0-9]+)-(?!(?:lite|mini|tiny|small|base|large|plus|pro|turbo|instruct|chat|light|fast|stream)$)([a-z]{3,})$")
 
@@ -459,9 +754,13 @@ def is_namey(w: str) -> bool:
     return False
 
 
+_TITLE_WORD_RE = re.compile(r"^[A-Z][a-z][\w\-.+]*$")
+
+
+@lru_cache(maxsize=65536)
 def is_title_word(w: str) -> bool:
     """Capitalised word (``Mamba``, ``Sintel``): a name only with other evidence."""
-    return bool(re.match(r"^[A-Z][a-z][\w\-.+]*$", w)) or is_namey(w)
+    return _TITLE_WORD_RE.match(w) is not None or is_namey(w)
 
 
 # --------------------------------------------------------------------------------------------
@@ -497,6 +796,53 @@ class Analysis:
     methods: list[Mention]
 
 
+#: Patterns the rules run on short windows, compiled once (``re.search(str, ...)`` costs a cache
+#: look-up per call, ~0.4 µs; the rules make ~100 such calls per abstract).
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_LIST_ITEM_RE = re.compile(_LIST_ITEM)
+_AND_OR_RE = re.compile(r"(?:and|or) ")
+_COMPARE_CUE_RE = re.compile(r"(?:than|against|versus|vs|outperform|surpass|beat|compared|comparison|over)")
+_HEAD_AFTER_RE = re.compile(r"\s*(?:datasets?|benchmarks?|corpora|test sets)\b", re.I)
+_HEAD_BEFORE_RE = re.compile(r"\b(?:datasets|benchmarks|corpora|test sets)\s*,?\s*$", re.I)
+_BASED_AFTER_RE = re.compile(r"(?:[\s-]+[\w.-]+)?(?:-|\s)based\b")
+_LIST_NAME_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)\)?\s*(?:,|&|\band|\bor)\s*$")
+_LIST_NAME_AFTER_RE = re.compile(r"\s*(?:,|&|and\b|or\b)\s*(?:and\s+|or\s+)?([A-Z][\w'’-]*)")
+_LIST_SEP_RE = re.compile(r",|&|\band\b|\bor\b")
+_NAME_OR_QUOTE_END_RE = re.compile(r"(?:[A-Z][\w-]*|[\"”'’])\s*$")
+_ARTICLE_END_RE = re.compile(r"(?<![\w-])(?:a|an)\s+$")
+_PHRASE_PART_RE = re.compile(r" (?:[A-Z][a-z]|(?:II|III|IV)\b)")
+_EXAMPLE_AFTER_RE = re.compile(r"\s*\(\s*(?:e\.g\.|i\.e\.|such as|like)\s*,?\s*[a-z]")
+_DATASET_AFTER_RE = re.compile(r"\s+(?:(?!(?:on|in|of|and|or|to|for|with|from|the|a|an|as|by|at)\s)[a-z][\w-]*\s+)?"
+                               r"(?:dataset|benchmark|corpus|test set)s?\b")
+_PREPOSITION_RE = re.compile(r"\b(?:for|of|on|to|in|from|by|under|between)\b")
+_NEXT_WORD_RE = re.compile(r"\s*([\w-]+)")
+_DATASET_NOUN_AFTER_RE = re.compile(r"\}?\s*(?:\(\w+\)\s*)?,?\s*(?:an?\s+|the\s+)?(?:new\s+|novel\s+|large-scale\s+|comprehensive\s+|challenging\s+|unified\s+)*"
+                                    r"(?:[\w-]+\s+){0,2}?(?:dataset|benchmark|corpus|suite|testbed)s?\b", re.I)
+_CLASS_ACRONYM_RE = re.compile(r"([A-Z][A-Z0-9]{1,6})s?")
+_COMPARED_BEFORE_RE = re.compile(r"(?:outperform|surpass|beat|compar|than|against|versus|vs\.?|over|baseline|exceed)\w*[^.]{0,60}$", re.I)
+_OUR_WE_RE = re.compile(r"\b(?:our|we)\b", re.I)
+_BUILT_ON_BEFORE_RE = re.compile(r"\b(?:based on|built (?:up)?on|using|use|uses|adopt\w*|employ\w*|leverag\w*|on top of|fine-tun\w*|with|apply\w*|follow\w*)"
+                                 r"\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)?[\w\s-]{0,30}$", re.I)
+_USED_CUE_RE = re.compile(r"\b(?:based on|built (?:up)?on|using|on top of|fine-tun\w*|with|appl\w+ to|adopt\w*|employ\w*|leverag\w*)\b", re.I)
+_OUR_NEW_BEFORE_RE = re.compile(r"\b(?:our|new|novel|we)\b[\w\s-]{0,40}$", re.I)
+_ON_USING_END_RE = re.compile(r"\b(?:on|using|across)\s*$")
+_NAME_TAIL_RE = re.compile(r"(?:[ \-](?:[A-Z][\w\-+]*|\d[\w.]*|[a-z]+[A-Z][\w\-]*|of|for|and))*")
+_CONNECTIVE_END_RE = re.compile(r"(?:\s+(?:of|for|and))+$")
+_AND_NEXT_RE = re.compile(r"\s+and\s+(\S+)")
+_PAREN_INNER_RE = re.compile(r"\(\s*([^()]{1,80}?)\s*\)")
+_ALIAS_LEAD_RE = re.compile(r"(?:abbreviated as|abbreviated|short for|dubbed|termed|called|named|aka|a\.k\.a\.|hereafter|i\.e\.,?|or)\s+", re.I)
+_ALIAS_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s+(?:or|and)\s+")
+_ARTICLE_PHRASE_END_RE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$")
+_NUMBERED_ITEM_RE = re.compile(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s+((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?=\s*(?:,|:|\(|\s(?:where|which|that|to|for)\b))")
+_CONSISTS_RE = re.compile(r"\b(?:consist\w*|compris\w*|includ\w*|compos\w*)\b")
+_MODEL_AFTER_RE = re.compile(r"\s+(?:model|network|method|framework|architecture|backbone|LLM|GPU|CPU)s?\b", re.I)
+_END_PUNCT_RE = re.compile(r"[.,;:]+$")
+_VIA_BEFORE_RE = re.compile(r"(?:through|via|using|by|with|uses?|appl(?:y|ies|ied)|employ\w*|adopt\w*|based on)\s+(?:the\s+|a\s+)?$", re.I)
+_ENTITY_WORD_RE = re.compile(r"(?:entit|object|individual|person)", re.I)
+_ON_ACROSS_END_RE = re.compile(r"\b(?:on|across|using)\s+(?:the\s+)?$", re.I)
+_OWN_PART_RE = re.compile(r"\b(?:module|block|component|mechanism|strategy|scheme|layer|filter|guidance|network|head)\b", re.I)
+
+
 class Scanner:
     """Runs the rules over one Doc. Construct per document; ``run`` returns the mentions."""
 
@@ -506,7 +852,7 @@ class Scanner:
         self.text = doc_ext.doc_text(doc)
         self.lower_ascii = ascii_lower(self.text)
         self.plain = plain_ascii(self.text)
-        self._words: list[tuple[int, str]] | None = None
+        self._namey_words: list[tuple[int, str]] | None = None
         self.sents: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(self.text))]
         self.sent_starts = [s for s, _ in self.sents]
         nl = self.text.find(TITLE_SEPARATOR)
@@ -520,9 +866,16 @@ class Scanner:
                 self.blocked.append((m.evidence.start, m.evidence.end))
         for u in doc._.kg_urls or []:
             self.blocked.append((u.evidence.start, u.evidence.end))
-        for m in re.finditer(r"(?:https?://|www\.|github\.com/)\S+", self.text):
-            self.blocked.append(m.span())
+        if "://" in self.text or "www." in self.text or "github.com/" in self.text:  # else no match
+            for m in _URL_RE.finditer(self.text):
+                self.blocked.append(m.span())
         self._sent_cache: dict[int, dict[str, bool]] = {}
+        self._sentence_hits: dict[str, set[int]] = {}
+        self._sent_text: dict[int, str] = {}
+        self._glued: list[int] | None = None
+        #: where each cue family's first words start (None: not ASCII, scan with the patterns)
+        self.cues: dict[str, list[int]] | None = \
+            v.cue_index.positions(self.lower_ascii) if v.cue_index is not None and self.lower_ascii is not None else None
         self.defs: dict[str, str] = {}  # short form -> long form, as defined in this text
         self.rejected: set[str] = set()  # acronyms defined as tasks, metrics, techniques
 
@@ -535,43 +888,103 @@ class Scanner:
         return pos < self.title_end
 
     def is_blocked(self, s: int, e: int) -> bool:
-        return any(s < be and bs < e for bs, be in self.blocked)
+        for bs, be in self.blocked:
+            if s < be and bs < e:
+                return True
+        return False
 
     def sent_flags(self, pos: int) -> dict[str, bool]:
-        ss, se = self.sent_of(pos)
+        ss, _ = self.sent_of(pos)
         f = self._sent_cache.get(ss)
         if f is None:
-            t = self.text[ss:se]
+            i = self.sentence_index(pos)
             f = {
-                "self": bool(self.v.self_re.search(t)),
-                "propose": bool(self.v.propose_re.search(t)),
-                "background": bool(self.v.background_re.search(t)),
+                "self": i in self.sentences_with("self", self.v.self_re),
+                "propose": i in self.sentences_with("propose", self.v.propose_re),
+                "background": i in self.sentences_with("background", self.v.background_re),
                 "title": ss < self.title_end or self.in_title(ss),
             }
             self._sent_cache[ss] = f
         return f
 
+    def sentences_with(self, family: str, pattern: re.Pattern[str] | AsciiGuarded) -> set[int]:
+        """Indices of the sentences that ``pattern`` (a pattern of the cue ``family``, see
+        :meth:`cue_finditer`) finds something in, searched sentence by sentence. Computed once
+        per document from the family's cue positions: a search per sentence costs ~3 µs even
+        where there is nothing to find."""
+        hits = self._sentence_hits.get(family)
+        if hits is None:
+            if isinstance(pattern, AsciiGuarded):
+                pattern = pattern.twin if self.plain else pattern.unicode
+            sents, text = self.sents, self.text
+            if self.cues is None:
+                hits = {i for i, (ss, se) in enumerate(sents) if pattern.search(text[ss:se])}
+            else:
+                hits = set()
+                starts, sent_text = self.sent_starts, self._sent_text
+                glued = self.glued_starts()
+                for p in sorted(self.cues[family] + glued) if glued else self.cues[family]:
+                    i = bisect.bisect_right(starts, p) - 1
+                    if i >= 0 and i not in hits:
+                        ss, se = sents[i]
+                        if p < se:
+                            t = sent_text.get(i)
+                            if t is None:
+                                t = sent_text[i] = text[ss:se]
+                            if pattern.match(t, p - ss):
+                                hits.add(i)
+            self._sentence_hits[family] = hits
+        return hits
+
+    def glued_starts(self) -> list[int]:
+        """The sentence starts that follow a word character or a hyphen: there a cue pattern's
+        look-behind, run on the sentence alone, sees no character, so a cue word may match
+        that the scan (which saw one) skipped. Rare: sentences begin after a space."""
+        if self._glued is None:
+            text = self.text
+            self._glued = [ss for ss in self.sent_starts
+                           if ss and ((c := text[ss - 1]) == "-" or c == "_" or c.isalnum())]  # [\w-]
+        return self._glued
+
+    def cue_finditer(self, family: str, pattern: re.Pattern[str] | AsciiGuarded, subject: str,
+                     offset: int = 0) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(subject)``, where ``subject`` is ``self.text[offset:offset + len(subject)]``
+        (the text itself when ``offset`` is 0), tried only where a first word of the cue
+        ``family`` starts (:class:`CueIndex`). ``pattern`` must begin with ``(?<![\\w-])`` and one
+        of the family's words, and never match the empty string."""
+        if isinstance(pattern, AsciiGuarded):
+            pattern = pattern.twin if self.plain else pattern.unicode
+        if self.cues is None:
+            return pattern.finditer(subject)
+        at = self.cues.get(family, ())
+        lo = bisect.bisect_left(at, offset)
+        hi = bisect.bisect_left(at, offset + len(subject), lo)
+        starts = [p - offset for p in at[lo:hi]] if offset else at[lo:hi]
+        if offset and (not starts or starts[0]) and _is_word_or_dash(self.text[offset - 1]):
+            # a slice starting right after a word character: the look-behind sees no character
+            # there, so a cue word may match at its start that the scan (which saw one) skipped
+            starts.insert(0, 0)
+        if not starts:
+            return iter(())
+        return _match_at(pattern, subject, starts)
+
+    def cue_sentences(self, *families: str) -> dict[str, set[int]]:
+        """For each cue family, the indices of the sentences in which its patterns can match
+        (every sentence without a :class:`CueIndex`): the others hold none of its first words,
+        so a rule that only acts on such matches can skip them."""
+        if self.cues is None:
+            every = set(range(len(self.sents)))
+            return {f: every for f in families}
+        starts = self.sent_starts
+        glued = {bisect.bisect_right(starts, p) - 1 for p in self.glued_starts()}
+        return {f: {i for p in self.cues[f] if (i := bisect.bisect_right(starts, p) - 1) >= 0} | glued
+                for f in families}
+
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def rejected_method_name(self, w: str) -> bool:
-        if w in self.v.not_method or w.lower() in self.v.not_method_lower:
-            return True
-        base = w[:-1] if w.endswith("s") and len(w) > 2 and w[-2].isupper() else w
-        if base in self.v.not_method:
-            return True
-        if HARDWARE_RE.match(w) or "times" in w or w.lower() in self.v.generic_phrases:
-            return True
-        if self.v.shape_cues is not None and any(r.search(w) for r in self.v.shape_cues.reject_res):
-            return True  # 30B-A3B (a size), FP32-versus-FP64 (a comparison), RG'G (a variable)
-        if self.v.class_suffix_re.search(w) and re.search(r"-[A-Za-z][a-z]+$", w) and \
-                self.v.class_suffix_re.match(w[w.rfind("-"):].lower()):
-            return True  # "LLM-Driven", "DUN-based": a modifier, not a name
-        parts = [p for p in re.split(r"[-/]", w) if p]
-        if len(parts) > 1 and all(p.islower() or p in self.v.not_method or p.rstrip("s") in self.v.not_method
-                                  for p in parts):
-            return True  # AI-assisted, LLM-as-a-judge: only a generic acronym carries the shape
-        return bool(PURE_NUMBERISH.match(w))
+        return self.v.rejected_method_name(w)
 
     def concept_long_form(self, long: str) -> bool:
         """A lower-case long form whose head noun names an activity or paradigm
@@ -586,7 +999,7 @@ class Scanner:
         """An acronym the text uses as a class of models or a technique, not one system:
         plural (``DUNs``), compound modifier (``DUN-based``, ``RA-enhanced``) or ``existing X``,
         and never named by a proposal rule (``we propose X``, ``our X``, a title prefix)."""
-        m = re.fullmatch(r"([A-Z][A-Z0-9]{1,6})s?", ent.name)
+        m = _CLASS_ACRONYM_RE.fullmatch(ent.name)
         if not m:
             return False
         base = m.group(1)
@@ -637,7 +1050,12 @@ class Scanner:
         if sk != ent.key and sk not in self.entities:
             self.alias_of.setdefault(sk, ent.key)
         surface = self.text[s:e]
-        if not any(o.start == s and o.end == e for o in ent.occs):
+        seen = False
+        for o in ent.occs:  # a loop, not any(): names recur, and this runs per occurrence
+            if o.start == s and o.end == e:
+                seen = True
+                break
+        if not seen:
             ent.occs.append(Occ(s, e, rule, hint))
         elif hint:
             for o in ent.occs:
@@ -671,7 +1089,12 @@ class Scanner:
     def gazetteer(self, gz: Gazetteer) -> None:
         text = self.text
         if gz.regex_lower is not None and self.lower_ascii is not None:
-            matches = gz.regex_lower.finditer(self.lower_ascii)
+            if self.cues is not None:
+                # only where a form's first letters start (CueIndex): the gazetteer's trie,
+                # tried at every word of the text, cost 60 ms per 1k abstracts each
+                matches = _match_at(gz.regex_lower, self.lower_ascii, self.cues[f"{gz.kind}_names"])
+            else:
+                matches = gz.regex_lower.finditer(self.lower_ascii)
         else:
             matches = gz.regex.finditer(text)
         for m in matches:
@@ -727,7 +1150,7 @@ class Scanner:
         """Is a short or ambiguous known dataset name used as a dataset here?"""
         ss, se = self.sent_of(s)
         window = self.text[max(ss, s - 80): min(se, e + 60)]
-        if re.search(r"\b(?:on|across|using)\s+(?:the\s+)?$", self.text[max(ss, s - 12):s], re.I):
+        if _ON_ACROSS_END_RE.search(self.text[max(ss, s - 12):s]):
             return True
         if self.v.dataset_head_re.search(window) or re.search(
                 r"\b(?:evaluat\w*|test\w*|train\w*|experiments?|results?|benchmark\w*|accuracy|score[sd]?|achiev\w+|fine-tun\w+|sets?)\b", window, re.I):
@@ -744,11 +1167,11 @@ class Scanner:
     def acronyms(self) -> None:
         """``Long Form (LF)`` and ``LF (Long Form)`` and ``Name (Alias)``."""
         text = self.text
-        for m in re.finditer(r"\(\s*([^()]{1,80}?)\s*\)", text):
+        for m in _PAREN_INNER_RE.finditer(text):
             inner = m.group(1)
-            lead = re.match(r"(?:abbreviated as|abbreviated|short for|dubbed|termed|called|named|aka|a\.k\.a\.|hereafter|i\.e\.,?|or)\s+", inner, re.I)
+            lead = _ALIAS_LEAD_RE.match(inner)
             off = lead.end() if lead else 0
-            first = re.split(r"\s*[,;]\s*|\s+(?:or|and)\s+", inner[off:])[0].strip()
+            first = _ALIAS_SPLIT_RE.split(inner[off:])[0].strip()
             ps, pe = m.start(1) + off, m.start(1) + off + len(first)
             ss, _ = self.sent_of(m.start())
             before = text[max(ss, m.start() - 150): m.start()]
@@ -760,14 +1183,14 @@ class Scanner:
                     self.definition(first, ps, pe, long, ls, ls + len(long))
                     continue
                 # head noun (Name): "one such architecture (Cortexica)"
-                hw = re.search(r"(\w+)\s*$", before)
+                hw = last_alnum(before)
                 if hw and hw.group(1).lower() in self.v.method_heads and " " not in first and first[:1].isupper() \
                         and not self.rejected_method_name(first) and first not in self.v.stop_cap:
                     f = self.sent_flags(ps)
                     self.add(first, None, ps, pe, "paren_name", hint="proposed" if f["self"] else None, strong=True)
                     continue
                 # Name (Alias): MobileNetV4 (MNv4)
-                pw = re.search(rf"({WORD})\s*$", before)
+                pw = last_word(before)
                 if pw and is_namey(pw.group(1)) and is_namey(first) and not self.rejected_method_name(first) \
                         and not self.rejected_method_name(pw.group(1)):
                     ws = m.start() - len(before) + pw.start(1)
@@ -777,7 +1200,7 @@ class Scanner:
                         self.alias_of[norm_key(first)] = ent.key
                 continue
             # reverse: MADD (Mask-Aware Dual Diffusion)
-            pw = re.search(rf"({WORD})\s*$", before)
+            pw = last_word(before)
             if pw and " " in inner and is_namey(pw.group(1)):
                 acr = pw.group(1)
                 if schwartz_hearst(acr, inner, reverse=True):
@@ -790,17 +1213,17 @@ class Scanner:
         last = lw[-1].lower().strip("-") if lw else ""
         self.defs[short] = long
         f = self.sent_flags(ss)
-        own_head = re.search(
-            r"\b(?:module|block|component|mechanism|strategy|scheme|layer|filter|guidance|network|head)\b", long, re.I) is not None
+        own_head = _OWN_PART_RE.search(long) is not None
         own = (f["self"] and f["propose"]) or own_head
         # "we propose X (Y)" right before the long form: the paper's own named contribution
-        win = self.text[max(0, min(ss, ls) - 45): min(ss, ls)]
-        pm = list(v.propose_re.finditer(win))
+        w0 = max(0, min(ss, ls) - 45)
+        win = self.text[w0: min(ss, ls)]
+        pm = list(self.cue_finditer("propose", v.propose_re, win, w0))
         # "we propose X (Y)": the long form is the verb's object, not inside a prepositional
         # phrase ("presents a closed-form expression for the linear minimum ... error (LMMSE)")
-        own_close = bool(pm) and not re.search(r"\b(?:for|of|on|to|in|from|by|under|between)\b", win[pm[-1].end():])
+        own_close = bool(pm) and not _PREPOSITION_RE.search(win[pm[-1].end():])
         close_p = self.text.find(")", max(se, le))
-        nxt0 = re.match(r"\s*([\w-]+)", self.text[close_p + 1: close_p + 40]) if 0 <= close_p < max(se, le) + 3 else None
+        nxt0 = _NEXT_WORD_RE.match(self.text[close_p + 1: close_p + 40]) if 0 <= close_p < max(se, le) + 3 else None
         if nxt0 and nxt0.group(1).lower() in v.submodule_heads_after and f["self"] and ss > ls:
             # "each stage comprising a reflectance-assisted illumination correction (RAIC) module":
             # a named part of the paper's own model
@@ -839,7 +1262,7 @@ class Scanner:
         # the word after the parenthesis: "Minimal Video Pairs (MVP) benchmark",
         # "Generative Adversarial (GA) learning" (the acronym only modifies the real head)
         close = self.text.find(")", max(se, le))
-        nxt = re.match(r"\s*([\w-]+)", self.text[close + 1: close + 40]) if 0 <= close < max(se, le) + 3 else None
+        nxt = _NEXT_WORD_RE.match(self.text[close + 1: close + 40]) if 0 <= close < max(se, le) + 3 else None
         next_word = nxt.group(1).lower() if nxt else ""
         known_long = known0
         if not known_long and next_word in v.modifier_heads and next_word not in v.dataset_heads:
@@ -849,7 +1272,7 @@ class Scanner:
             # "Remote Sensing (RS)", "Sentence Error Rate (SER)": fields, settings and metrics
             self.rejected.add(short)
             return
-        if last in v.dataset_heads or any(r.match(short) for r in v.dataset_name_res) \
+        if last in v.dataset_heads or v.dataset_name_re.match(short) \
                 or next_word in v.dataset_heads or any(w.lower() in v.dataset_longform_words for w in lw):
             kind = "dataset"
         elif title_case and last not in HARD_TASK_WORDS:
@@ -928,20 +1351,17 @@ class Scanner:
             n += 1
             if n > max_words:
                 return None
-            gap = seg[: m.start()]
-            if re.search(r"[;:.!?]|\b(?:that|which|to|for|by|of|in|on|with|and)\b", gap[-12:] if n > 1 else "") and n > 1 and not is_namey(w):
-                pass
             if is_namey(w) or (allow_title_words and is_title_word(w) and w not in self.v.stop_cap):
                 s = pos + m.start()
                 e = pos + m.end()
                 # extend over following capitalised words: "Deep Optimizer States"
                 rest = self.text[e:se]
-                ext = re.match(r"(?:[ \-](?:[A-Z][\w\-+]*|\d[\w.]*|[a-z]+[A-Z][\w\-]*|of|for|and))*", rest)
+                ext = _NAME_TAIL_RE.match(rest)
                 if ext and ext.group(0):
                     tail = ext.group(0)
                     # do not end on a connective
-                    tail = re.sub(r"(?:\s+(?:of|for|and))+$", "", tail)
-                    jm = re.search(r"\s+and\s+(\S+)", tail)
+                    tail = _CONNECTIVE_END_RE.sub("", tail)
+                    jm = _AND_NEXT_RE.search(tail)
                     if jm and (is_namey(w) or is_namey(jm.group(1))):
                         tail = tail[:jm.start()]  # "X_GLM and Y_GLM": two names, not one
                     e += len(tail)
@@ -956,29 +1376,34 @@ class Scanner:
                     return None
         return None
 
-    def words(self) -> list[tuple[int, str]]:
-        """(start, text) of every ``WORD_RE`` match of the text, found once per document."""
-        if self._words is None:
-            word_re = _WORD_RE_ASCII if self.plain else WORD_RE
-            self._words = [(m.start(), m.group(0)) for m in word_re.finditer(self.text)]
-        return self._words
+    def namey_words(self) -> list[tuple[int, str]]:
+        """(start, text) of the ``WORD_RE`` matches that pass :func:`quick_namey`, found once per
+        document: the only words :func:`is_namey` can accept."""
+        if self._namey_words is None:
+            word_re = _CAP_WORD_RE_ASCII if self.plain else CAP_WORD_RE
+            self._namey_words = [(m.start(1) - 1, w) for m in word_re.finditer(" " + self.text)
+                                 if quick_namey(w := m.group(1))]
+        return self._namey_words
 
     def propose_rules(self) -> None:
         text = self.text
         v = self.v
-        for ss, se in self.sents:
+        self_sents = self.sentences_with("self", v.self_re)
+        cued = self.cue_sentences("propose", "name", "our")
+        for i in sorted(cued["propose"] | cued["name"] | cued["our"]):
+            ss, se = self.sents[i]
             sent = text[ss:se]
-            is_self = bool(v.self_re.search(sent))
-            if is_self:
-                for m in v.propose_re.finditer(sent):
+            is_self = i in self_sents
+            if is_self and i in cued["propose"]:
+                for m in self.cue_finditer("propose", v.propose_re, sent, ss):
                     pos = ss + m.end()
                     r = self.name_after(pos, max_words=10)
                     if r:
                         name, s, e = r
                         self.add_discovered(name, s, e, "propose", "proposed")
-            for m in v.name_re.finditer(sent):
+            for m in self.cue_finditer("name", v.name_re, sent, ss) if i in cued["name"] else ():
                 pos = ss + m.end()
-                if re.match(r"(?:entit|object|individual|person)", text[pos:pos + 12], re.I):
+                if _ENTITY_WORD_RE.match(text[pos:pos + 12]):
                     continue  # "named entity recognition" is a task, not a naming
                 r = self.name_after(pos, max_words=3)
                 if r:
@@ -986,7 +1411,7 @@ class Scanner:
                     prev_self = is_self or self.sentence_index(s) <= 2
                     self.add_discovered(name, s, e, "named", "proposed" if prev_self else None)
             # "our X", "X (ours)"
-            for m in re.finditer(rf"(?<![\w-])[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({WORD})", sent):
+            for m in self.cue_finditer("our", OUR_NAME_RE, sent, ss) if i in cued["our"] else ():
                 w = self.clean_token(m.group(1))
                 if is_namey(w) and not self.rejected_method_name(w):
                     s = ss + m.start(1)
@@ -1032,19 +1457,19 @@ class Scanner:
         self.add(name, kind, s, e, rule, hint=hint2, strong=True)
 
     def looks_dataset(self, name: str, e: int) -> bool:
-        if any(r.match(name) for r in self.v.dataset_name_res):
+        if self.v.dataset_name_re.match(name):
             return True
         after = self.text[e: e + 40]
-        if re.match(r"\}?\s*(?:\(\w+\)\s*)?,?\s*(?:an?\s+|the\s+)?(?:new\s+|novel\s+|large-scale\s+|comprehensive\s+|challenging\s+|unified\s+)*(?:[\w-]+\s+){0,2}?(?:dataset|benchmark|corpus|suite|testbed)s?\b", after, re.I):
+        if _DATASET_NOUN_AFTER_RE.match(after):
             return True
         return False
 
     def dataset_head_rule(self) -> None:
         """``the X dataset``, ``X benchmark``, ``datasets such as X``."""
         text = self.text
-        for m in re.finditer(r"(?<![\w-])(?:dataset|benchmark|corpus|corpora|suite|leaderboard|testbed|test set)s?(?![\w-])", text, re.I):
+        for m in self.cue_finditer("dataset_head", DATASET_HEAD_RE, text):
             before = text[max(0, m.start() - 60): m.start()]
-            pw = re.search(rf"((?:{WORD})(?:[ ](?:{WORD})){{0,2}})[ \t]*$", before)
+            pw = trailing_words(before)
             if not pw:
                 continue  # never across the title/abstract break: "...Difficulty\nBenchmarks establish"
             phrase = pw.group(1)
@@ -1062,7 +1487,7 @@ class Scanner:
             if self.rejected_method_name(name) and name not in ("MATH",) or name in self.rejected:
                 continue
             s0 = m.start() - len(before) + pw.start(1) + phrase.rfind(name)
-            if re.search(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$", text[max(0, s0 - 40):s0]) \
+            if _ARTICLE_PHRASE_END_RE.search(text[max(0, s0 - 40):s0]) \
                     and not (len(keep) == 1 and is_namey(name)):
                 continue  # "A Privacy-Preserving Structural Dataset": a description, not a name
             if not any(is_namey(w) for w in keep) and len(keep) == 1 and keep[0].lower() in ("new", "large", "public"):
@@ -1073,7 +1498,7 @@ class Scanner:
                 continue  # titles are Title Case: "Large-Scale Dataset", "Generating Dynamic Mathematics"
             self.add(name, "dataset", s, s + len(name), "dataset_head", strong=True)
         # "two datasets with local knowledge, ECLeKTic and MultiLoKo." / "benchmarks (X, Y and Z)"
-        for m in DATASET_APPOSITIVE_RE.finditer(text):
+        for m in self.cue_finditer("dataset_head", DATASET_APPOSITIVE_RE, text):
             seg_s = m.start(1)
             items = [(seg_s + x.start(), seg_s + x.end()) for x in WORD_RE.finditer(m.group(1))
                      if x.group(0) not in ("and", "or")]
@@ -1085,8 +1510,8 @@ class Scanner:
             for a, b in items:
                 self.add(text[a:b], "dataset", a, b, "dataset_appositive", strong=True)
         # name shapes: XBench, X-Eval, XQA
-        for ms, w in self.words():
-            if is_namey(w) and any(r.match(w) for r in self.v.dataset_name_res) and not self.rejected_method_name(w):
+        for ms, w in self.namey_words():
+            if self.v.dataset_shaped(w):
                 self.add(w, "dataset", ms, ms + len(w), "dataset_shape", strong=True)
 
     def lists(self) -> None:
@@ -1096,22 +1521,24 @@ class Scanner:
         by another rule, which is how ``LLaDA and Dream`` yields ``Dream``.
         """
         text = self.text
-        item, list_re = _LIST_ITEM, _LIST_RE
-        cue = _LIST_CUE_ASCII if self.plain else _LIST_CUE
-        for m in cue.finditer(text):
+        list_re = _LIST_RE
+        cue = _LIST_CUE_START_ASCII if self.plain else _LIST_CUE_START
+        for m in self.cue_finditer("list_cue", cue, text):
+            if m.group(1) is None:
+                continue  # no list can start here
             pos = m.end()
             lm = list_re.match(text, pos)
             if not lm:
                 continue
             seg = lm.group(0)
-            seg = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group(0)), seg)
-            items = [(pos + x.start(), pos + x.end()) for x in re.finditer(item, seg)]
+            seg = _PAREN_RE.sub(lambda x: " " * len(x.group(0)), seg)
+            items = [(pos + x.start(), pos + x.end()) for x in _LIST_ITEM_RE.finditer(seg)]
             items = [(s, e) for s, e in items if text[s:e] not in ("and", "or")]
             # ", and AndroidWorld": the connective is not part of the name
-            items = [(s + len(c.group(0)), e) if (c := re.match(r"(?:and|or) ", text[s:e])) and text[s - 2:s] in (", ", ") ")
+            items = [(s + len(c.group(0)), e) if (c := _AND_OR_RE.match(text[s:e])) and text[s - 2:s] in (", ", ") ")
                      else (s, e) for s, e in items]
             cue_word = m.group(0).strip().lower()
-            compare = bool(re.match(r"(?:than|against|versus|vs|outperform|surpass|beat|compared|comparison|over)", cue_word))
+            compare = bool(_COMPARE_CUE_RE.match(cue_word))
             background = cue_word.startswith(("such", "includ", "like", "e.g"))
             found_kinds: list[str | None] = []
             names: list[tuple[str, int, int]] = []
@@ -1135,8 +1562,8 @@ class Scanner:
                 continue
             tail = text[lm.end(): lm.end() + 30]
             # "benchmarks such as X, Y and Z": the head before the cue types the list too
-            head_ds = bool(re.match(r"\s*(?:datasets?|benchmarks?|corpora|test sets)\b", tail, re.I)) or (
-                background and re.search(r"\b(?:datasets|benchmarks|corpora|test sets)\s*,?\s*$", text[max(0, m.start() - 20):m.start()], re.I) is not None)
+            head_ds = bool(_HEAD_AFTER_RE.match(tail)) or (
+                background and _HEAD_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()]) is not None)
             all_kind = "dataset" if head_ds or "dataset" in found_kinds else None
             hint = "compared" if compare else ("mentioned" if background else None)
             for (w, s, e), k in zip(names, found_kinds):
@@ -1202,21 +1629,14 @@ class Scanner:
     def namey_tokens(self) -> None:
         """Every remaining token shaped like a name is a method candidate (weak evidence)."""
         text = self.text
-        for ms, w in self.words():
-            if not quick_namey(w):
+        for ms, word in self.namey_words():
+            w, acronym, ok, acronym_ok = self.v.shape_word(word)
+            if acronym is not None and self.lookup(w) is None:
+                w, ok = acronym, acronym_ok  # clean_token: "OWL-trained" -> "OWL"
+            if not ok or w in self.rejected or w + "s" in self.rejected:
                 continue
-            w = re.sub(r"['’]s$", "", w.rstrip("."))
-            sm = self.v.stripped_suffix_re.match(w)
-            if sm:
-                w = sm.group(1)
-            w = self.clean_token(w)
             s, e = ms, ms + len(w)
-            if not is_namey(w) or self.rejected_method_name(w) or w in self.rejected or w + "s" in self.rejected:
-                continue
             if any(cs <= s and e <= ce for cs, ce in self.claimed):
-                continue
-            # a plural of an acronym ("CNNs", "LLMs", "Audio-LLMs") names a class, not a method
-            if re.search(r"(?:^|-)[A-Z]{2,}s$", w):
                 continue
             # a version number written apart: "V-JEPA 2", "Segment Anything 2"
             ver = VERSION_AFTER_RE.match(text, e)
@@ -1230,22 +1650,28 @@ class Scanner:
         ents = list(self.entities.values())
         # occurrences of each entity's forms elsewhere in the text
         for ent in ents:
+            seen = {o.start for o in ent.occs}
             for f in list(ent.forms):
                 if len(f) < 2:
                     continue
                 for ms, me in word_spans(self.text, f):
-                    if not any(o.start == ms for o in ent.occs) and not self.is_blocked(ms, me):
+                    if ms not in seen and not self.is_blocked(ms, me):
                         ent.occs.append(Occ(ms, me, "repeat"))
+                        seen.add(ms)
             ent.occs.sort(key=lambda o: o.start)
-        # sub-spans: drop an entity whose every occurrence sits inside another entity's span
+        # sub-spans: drop an entity whose every occurrence sits inside a longer span of another
         spans = [(o.start, o.end, ent.key) for ent in ents for o in ent.occs]
         keep: list[Entity] = []
         for ent in ents:
-            inside = all(any(s <= o.start and o.end <= e and (e - s) > (o.end - o.start) and k != ent.key
-                             for s, e, k in spans) for o in ent.occs)
-            if inside:
-                continue
-            keep.append(ent)
+            key = ent.key
+            for o in ent.occs:
+                os_, oe = o.start, o.end
+                for s, e, k in spans:
+                    if s <= os_ and oe <= e and e - s > oe - os_ and k != key:
+                        break  # inside
+                else:
+                    keep.append(ent)  # an occurrence inside no other name
+                    break
         proposed_keys = [e.key for e in keep if any(o.hint == "proposed" for o in e.occs)]
         datasets: list[Mention] = []
         methods: list[Mention] = []
@@ -1298,8 +1724,7 @@ class Scanner:
 
     def dataset_after(self, ent: Entity) -> bool:
         """Some occurrence is followed by a dataset head, at most one content word apart."""
-        return any(re.match(r"\s+(?:(?!(?:on|in|of|and|or|to|for|with|from|the|a|an|as|by|at)\s)[a-z][\w-]*\s+)?"
-                            r"(?:dataset|benchmark|corpus|test set)s?\b", self.text[o.end:o.end + 40])
+        return any(_DATASET_AFTER_RE.match(self.text[o.end:o.end + 40])
                    for o in ent.occs if o.start >= self.title_end)
 
     def shape_only(self, ent: Entity) -> bool:
@@ -1352,29 +1777,29 @@ class Scanner:
                 pos.add("compare_sentence")
             if sc.use_before_re.search(before):
                 pos.add("use_cue")
-            if re.match(r"(?:[\s-]+[\w.-]+)?(?:-|\s)based\b", after):
+            if _BASED_AFTER_RE.match(after):
                 pos.add("based")
             if self.v.appositive_method_re.match(text, o.end):
                 pos.add("appositive")
             if sc.by_after_re.match(after):
                 pos.add("by_after")
-            nb = re.search(r"([A-Z][\w'’-]*)\)?\s*(?:,|&|\band|\bor)\s*$", before[-30:])
-            na = re.match(r"\s*(?:,|&|and\b|or\b)\s*(?:and\s+|or\s+)?([A-Z][\w'’-]*)", after)
+            nb = _LIST_NAME_BEFORE_RE.search(before[-30:])
+            na = _LIST_NAME_AFTER_RE.match(after)
             if any(abs(a - o.end) <= 8 or abs(o.start - b) <= 8 for a, b in other_spans) and \
-                    re.search(r",|&|\band\b|\bor\b", text[max(0, o.start - 8):o.end + 8]) or \
+                    _LIST_SEP_RE.search(text[max(0, o.start - 8):o.end + 8]) or \
                     any(x is not None and not self.rejected_method_name(x.group(1)) for x in (nb, na)):
                 pos.add("list")  # an item of an enumeration of capitalised names
             f = self.sent_flags(o.start)
             if f["self"] and f["propose"]:
                 pos.add("propose_sentence")
             if text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and \
-                    re.search(r"(?:[A-Z][\w-]*|[\"”'’])\s*$", text[max(ss, o.start - 30):o.start - 1]):
+                    _NAME_OR_QUOTE_END_RE.search(text[max(ss, o.start - 30):o.start - 1]):
                 pos.add("paren_def")  # "termed "..." (DI)": a definition the letter match missed
-            neg_all["article_before"] &= bool(re.search(r"(?<![\w-])(?:a|an)\s+$", before))
+            neg_all["article_before"] &= bool(_ARTICLE_END_RE.search(before))
             neg_all["concept_after"] &= bool(sc.concept_after_re.match(after))
             neg_all["measure_cue"] &= bool(sc.measure_before_re.search(text[ss:o.start]))
-            neg_all["phrase_part"] &= bool(re.match(r" (?:[A-Z][a-z]|(?:II|III|IV)\b)", after))
-            neg_all["example_after"] &= bool(re.match(r"\s*\(\s*(?:e\.g\.|i\.e\.|such as|like)\s*,?\s*[a-z]", after))
+            neg_all["phrase_part"] &= bool(_PHRASE_PART_RE.match(after))
+            neg_all["example_after"] &= bool(_EXAMPLE_AFTER_RE.match(after))
             neg_all["slash_part"] &= text[o.start - 1:o.start] == "/" or text[o.end:o.end + 1] == "/"
         if any(o.start < self.title_end for o in ent.occs):
             pos.add("title_and_abstract" if body else "title")
@@ -1400,7 +1825,7 @@ class Scanner:
                 and len(ent.occs) == 1 and not ent.occs[0].hint and ent.occs[0].start >= self.title_end:
             o = ent.occs[0]
             ss, _ = self.sent_of(o.start)
-            after = re.match(r"\s*([\w-]+)", self.text[o.end:o.end + 30])
+            after = _NEXT_WORD_RE.match(self.text[o.end:o.end + 30])
             if self.text[o.start - 1:o.start] == "(" and self.text[o.end:o.end + 1] == ")":
                 return False  # "termed "..." (DI)": a definition the letter match missed
             if after and after.group(1).lower() in self.v.method_heads and not after.group(1).endswith("s"):
@@ -1428,7 +1853,7 @@ class Scanner:
                 return "introduced"
             if f["self"] and self.v.introduce_re.search(pre):
                 return "introduced"
-            if re.search(r"\b(?:our|new|novel|we)\b[\w\s-]{0,40}$", pre, re.I) and not re.search(r"\b(?:on|using|across)\s*$", pre):
+            if _OUR_NEW_BEFORE_RE.search(pre) and not _ON_USING_END_RE.search(pre):
                 return "introduced"
         return "used"
 
@@ -1457,17 +1882,16 @@ class Scanner:
             ss, _ = self.sent_of(o.start)
             f = self.sent_flags(o.start)
             pre = self.text[max(ss, o.start - 80):o.start]
-            if o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and re.search(
-                    r"(?:outperform|surpass|beat|compar|than|against|versus|vs\.?|over|baseline|exceed)\w*[^.]{0,60}$", pre, re.I):
+            if o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and _COMPARED_BEFORE_RE.search(pre):
                 roles.append("compared")
-            elif not ent.known and f["self"] and (f["propose"] or re.search(r"\b(?:our|we)\b", pre[-40:], re.I)) \
-                    and not re.search(r"\b(?:based on|built (?:up)?on|using|use|uses|adopt\w*|employ\w*|leverag\w*|on top of|fine-tun\w*|with|apply\w*|follow\w*)\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)?[\w\s-]{0,30}$", pre, re.I):
+            elif not ent.known and f["self"] and (f["propose"] or _OUR_WE_RE.search(pre[-40:])) \
+                    and not _BUILT_ON_BEFORE_RE.search(pre):
                 roles.append("proposed")
             elif o.hint == "mentioned" and not f["self"]:
                 roles.append("mentioned")
             elif o.hint == "used":
                 roles.append("used")
-            elif f["self"] or re.search(r"\b(?:based on|built (?:up)?on|using|on top of|fine-tun\w*|with|appl\w+ to|adopt\w*|employ\w*|leverag\w*)\b", pre, re.I):
+            elif f["self"] or _USED_CUE_RE.search(pre):
                 roles.append("used")
             elif f["background"] or self.sentence_index(o.start) <= 2:
                 roles.append("mentioned")
@@ -1485,7 +1909,7 @@ class Scanner:
         out: list[tuple[str, int, int]] = []
         for x in WORD_RE.finditer(seg):
             w = x.group(0).rstrip(".")
-            if w.lower() in ("and", "or") or not w[:1].isupper() and not is_namey(w) or re.search(r"['’]s$", w):
+            if w.lower() in ("and", "or") or not w[:1].isupper() and not is_namey(w) or _POSSESSIVE_RE.search(w):
                 continue  # "OpenAI's Deep Research": a possessive is the owner, not the name
             out.append((w, start + x.start(), start + x.start() + len(w)))
         return out
@@ -1499,18 +1923,18 @@ class Scanner:
         name datasets, ``a new benchmark called CAGUI`` is a dataset.
         """
         text, v = self.text, self.v
-        for m in v.metric_list_re.finditer(text):
+        for m in self.cue_finditer("metric_list", v.metric_list_re, text):
             for w, _, _ in self.list_items(m.group(1), m.start(1)):
                 if self.lookup(w) is None:
                     self.rejected.add(w)
-        for m in v.method_list_re.finditer(text):
+        for m in self.cue_finditer("method_list", v.method_list_re, text):
             if m.start() < self.title_end:
                 continue
             for w, s, e in self.list_items(m.group(1), m.start(1)):
                 if w in v.stop_cap or w in self.rejected or self.rejected_method_name(w) or self.lookup(w) == "dataset":
                     continue
                 self.add(w, "method", s, e, "method_list", hint="mentioned", strong=True)
-        for m in v.dataset_on_re.finditer(text):
+        for m in self.cue_finditer("dataset_on", v.dataset_on_re, text):
             if m.start() < self.title_end:
                 continue
             items = self.list_items(m.group(1), m.start(1))
@@ -1519,13 +1943,13 @@ class Scanner:
                         or self.entity_kind_at(s) == "method" or v.methods.regex.match(w) \
                         or HARDWARE_RE.match(w) or not (is_namey(w) or len(items) > 1 or text[s - 1:s] != "\n"):
                     continue
-                if re.match(r"\s+(?:model|network|method|framework|architecture|backbone|LLM|GPU|CPU)s?\b", text[e:e + 20], re.I):
+                if _MODEL_AFTER_RE.match(text[e:e + 20]):
                     continue
                 self.add(w, "dataset", s, e, "dataset_on", strong=True)
         # "improves AUROC from 0.68 to 0.71 on DiaSafety": a score reported on a named set
         for m in v.number_on_re.finditer(text):
             w, s = m.group(1), m.start(1)
-            w0 = re.sub(r"[.,;:]+$", "", w)
+            w0 = _END_PUNCT_RE.sub("", w)
             w = self.known_dataset_prefix(w0)
             if w != w0:
                 self.claimed.append((s, s + len(w0)))  # the split name is not a name of its own
@@ -1535,7 +1959,7 @@ class Scanner:
                     or v.methods.regex.match(w):
                 continue
             self.add(w, "dataset", s, e, "score_on", strong=True)
-        for m in re.finditer(rf"(?<![\w-])(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|dubbed|termed)\s+({WORD})", text, re.I):
+        for m in self.cue_finditer("dataset_head", DATASET_CALLED_RE, text):
             w = m.group(1)
             if is_namey(w) or w[:1].isupper():
                 self.add(w, "dataset", m.start(1), m.end(1), "dataset_called", hint="introduced", strong=True)
@@ -1547,32 +1971,33 @@ class Scanner:
         for m in self.v.eponym_re.finditer(text):
             if m.start() < self.title_end:
                 continue
+            s = m.start()
             if m.group("dbl"):
-                s, e = m.span("dbl")
+                e = m.end("dbl")
                 if m.group("dhead").lower() in self.v.eponym_keep_head and not m.group("gap"):
                     e = m.end("dhead")
             else:
-                s, e = m.start("one"), m.end("head")
+                e = m.end("head")
+                one = text[s:m.end("one")]
                 ss, _ = self.sent_of(s)
-                if s == ss or m.group("one") in self.v.stop_cap or self.lookup(m.group("one")):
+                if s == ss or one in self.v.stop_cap or self.lookup(one):
                     continue
             name = text[s:e]
             if self.rejected_method_name(name.split()[0]):
                 continue
-            used = re.search(r"(?:through|via|using|by|with|uses?|appl(?:y|ies|ied)|employ\w*|adopt\w*|based on)\s+(?:the\s+|a\s+)?$",
-                             text[max(0, s - 40):s], re.I)
+            used = _VIA_BEFORE_RE.search(text[max(0, s - 40):s])
             self.add(name, "method", s, e, "eponym", hint="used" if used else None, strong=True)
 
     def numbered_components(self) -> None:
         """``consisting of: (1) Hybrid Prior Construction, where ...``: Title Case items of an
         enumeration in a sentence that presents the paper's own pipeline are its sub-modules."""
         text = self.text
-        for m in re.finditer(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s+((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?=\s*(?:,|:|\(|\s(?:where|which|that|to|for)\b))", text):
+        for m in _NUMBERED_ITEM_RE.finditer(text):
             if m.start() < self.title_end:
                 continue
             ss, _ = self.sent_of(m.start())
             f = self.sent_flags(m.start())
-            if not (f["self"] or f["propose"] or re.search(r"\b(?:consist\w*|compris\w*|includ\w*|compos\w*)\b", text[ss:m.start()])):
+            if not (f["self"] or f["propose"] or _CONSISTS_RE.search(text[ss:m.start()])):
                 continue
             name = m.group(1)
             words = name.split()
@@ -1622,8 +2047,11 @@ def schwartz_hearst(short: str, before: str, reverse: bool = False) -> str | Non
         cand = " ".join(words)
     else:
         cand = before.strip()
-    # strip a trailing ", or" etc.
-    cand = re.sub(r"[\s,;:]+$", "", cand)
+    # strip a trailing ", or" etc. (what ``re.sub(r"[\s,;:]+$", "", cand)`` strips)
+    end = len(cand)
+    while end and (cand[end - 1] in ",;:" or cand[end - 1].isspace()):
+        end -= 1
+    cand = cand[:end]
     if not reverse and short.isupper() and len(letters) >= 2:
         # plain initials first: the letter walk below would spell "RSR" inside one word of
         # "Road Surface Reconstruction" and miss the definition
@@ -1631,6 +2059,19 @@ def schwartz_hearst(short: str, before: str, reverse: bool = False) -> str | Non
         if len(ws) == len(letters) and all(w[:1].lower() == c for w, c in zip(ws, letters)):
             return " ".join(ws)
     si, li = len(letters) - 1, len(cand) - 1
+    if cand.isascii() and short.isascii():
+        # the walk below with str.rfind on the lower-cased text (same offsets on ASCII)
+        low = cand.lower()
+        while si >= 0:
+            c = letters[si]
+            li = low.rfind(c, 0, li + 1)
+            if si == 0:
+                while li > 0 and cand[li - 1].isalnum():  # the first letter starts a word
+                    li = low.rfind(c, 0, li)
+            if li < 0:
+                return None
+            si -= 1
+            li -= 1
     while si >= 0:
         c = letters[si]
         while li >= 0 and (cand[li].lower() != c or (si == 0 and li > 0 and cand[li - 1].isalnum())):
