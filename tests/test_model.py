@@ -26,3 +26,20 @@ def test_text_puts_title_first():
     p = Paper(id="1", title="T", abstract="A b.")
     assert p.text.startswith("T\n") and p.year is None
     assert Paper(id="1", title="T", abstract="A", date="2024-05-01").year == 2024
+
+
+def test_extraction_results_pickle_as_constructor_calls() -> None:
+    # workers send these back to the parent; each restores through its constructor
+    import pickle
+
+    from kg.model import Claim, CodeUrl, Evidence, Mention
+
+    ev = Evidence("We run on 8 A100 GPUs.", 9, 17, "kg_hardware.alias", 0.95)
+    objs = [ev,
+            Mention("hardware", "NVIDIA A100", "evaluated_on", "8 A100", ev, ("A100",),
+                    {"quantity": 8, "broader": ["NVIDIA Ampere", "GPU"]}),
+            Claim("3.2x faster", 3.2, "x", "speed", "NVIDIA A100", ev),
+            CodeUrl("https://github.com/a/b", ev)]
+    for obj in objs:
+        assert type(obj).__reduce__(obj)[0] is type(obj)
+        assert pickle.loads(pickle.dumps(obj)) == obj
