@@ -290,8 +290,6 @@ class ClaimsComponent:
             return True  # "8x A100", "4x NVIDIA A6000": a quantity, not a speedup
         if unit in ("s", "other") and re.search(r"(?:duration|length|clip|video)s?\s+(?:\w+\s+){0,3}$", s[max(0, start - 50):start]):
             return True
-        if unit == "s" and not re.match(r"\d", s[start:start + 1]) and False:
-            return True
         # "with 8TB", "of 3M": a size; "with MAE of 0.77" names its metric and is a result
         return bool(unit in ("GB", "other") and not named and self.skip_before.search(s[max(0, start - 30):start]))
 
