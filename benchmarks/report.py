@@ -116,17 +116,21 @@ def write_report(db: dict) -> Path:
                 cells.append(f"{_f(q.get('p50_ms'), 2)} | {_f(q.get('p95_ms'), 2)}" if "p50_ms" in q
                              else f"{q.get('error', '–')[:40]} | ")
             out.append(f"| {name} | " + " | ".join(cells) + " |")
-        cells = []
-        for _, r in qs:
-            h = r.get("hardware", {})
-            cells.append(f"{_f(h.get('p50_ms'), 2)} | {_f(h.get('p95_ms'), 2)}" if "p50_ms" in h else "– | –")
-        out.append("| **papers by hardware** | " + " | ".join(cells) + " |")
+        for key, title in (("hardware", "**papers by hardware** (first page)"),
+                           ("hardware_all", "**papers by hardware** (every paper)")):
+            cells = []
+            for _, r in qs:
+                h = r.get(key, {})
+                cells.append(f"{_f(h.get('p50_ms'), 2)} | {_f(h.get('p95_ms'), 2)}" if "p50_ms" in h else "– | –")
+            if any(key in r for _, r in qs):
+                out.append(f"| {title} | " + " | ".join(cells) + " |")
         out.append("")
         for s, r in qs:
-            h = r.get("hardware", {})
-            if "product" in h:
-                out.append(f"- {s}: papers-by-hardware for {h['product']!r} ({_f(h.get('papers'))} papers, "
-                           f"{_f(h.get('rows'))} rows) via {h.get('via')}.")
+            for key in ("hardware", "hardware_all"):
+                h = r.get(key, {})
+                if "product" in h:
+                    out.append(f"- {s}: papers-by-hardware for {h['product']!r} ({_f(h.get('papers'))} papers, "
+                               f"{_f(h.get('rows'))} rows) via {h.get('via')}.")
         out.append("")
 
     # ---- add / cli / serve / html

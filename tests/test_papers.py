@@ -26,7 +26,7 @@ def gg(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def ids(gg: str, *args: str) -> set[str]:
-    r = runner.invoke(app, ["papers", "-g", gg, "--format", "json", *args])
+    r = runner.invoke(app, ["papers", "-g", gg, "--format", "json", "--limit", "0", *args])
     assert r.exit_code == 0, r.output
     return {d["id"] for d in json.loads(r.stdout)}
 
@@ -107,6 +107,47 @@ def test_other_filters_and_combination(gg: str) -> None:
     assert ids(gg, "--task", "image classification") == task
     method = {p for p, m in gold_pairs("methods") if m == "MADD"}
     assert ids(gg, "--method", "madd") == method
+
+
+@pytest.mark.parametrize("filters", [{"hardware": "GPU"},
+                                     {"hardware": "NVIDIA", "role": "evaluated_on"},
+                                     {"hardware": "GPU", "technique": "diffusion model"},
+                                     {"role": "introduced"}])
+def test_pages_are_slices_of_the_whole_list(gg: str, filters: dict[str, str]) -> None:
+    """A page is read by another query (ids first, then the page's links): same records."""
+    import kg
+
+    g = kg.open_graph(gg)
+    whole = g.find_papers(**filters)
+    assert whole.total == len(whole.records) >= 3
+    paged, offset = [], 0
+    while offset < whole.total:
+        page = g.find_papers(**filters, limit=2, offset=offset)
+        assert page.total == whole.total and len(page.records) == min(2, whole.total - offset)
+        paged += page.records
+        offset += 2
+    assert [r.to_dict() for r in paged] == [r.to_dict() for r in whole.records]
+    assert g.find_papers(**filters, limit=5, offset=whole.total).records == []
+
+
+def test_cli_shows_one_page_and_says_how_many(gg: str) -> None:
+    every = ids(gg, "--hardware", "GPU")
+    r = runner.invoke(app, ["papers", "-g", gg, "--hardware", "GPU", "-f", "json", "--limit", "3",
+                            "--offset", "1"])
+    assert r.exit_code == 0, r.output
+    got = [d["id"] for d in json.loads(r.stdout)]
+    assert got == sorted(every)[1:4]
+    assert f"papers 2-4 of {len(every)}" in r.stderr
+    r = runner.invoke(app, ["papers", "-g", gg, "--hardware", "GPU", "--offset", "-1"])
+    assert r.exit_code != 0
+
+
+def test_library_refuses_a_negative_page(gg: str) -> None:
+    import kg
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError):
+        kg.open_graph(gg).find_papers(hardware="GPU", limit=-1)
 
 
 def test_bad_role_suggests(gg: str) -> None:

@@ -199,6 +199,8 @@ def papers_cmd(
     graph: GraphOpt = "output",
     endpoint: EndpointOpt = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    limit: Annotated[int, typer.Option(min=0, help="Show at most N papers, in id order (0: all).")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip the first N papers (with --limit, pages).")] = 0,
     show_sparql: Annotated[bool, typer.Option("--show-sparql", help="Print the query it ran (stderr).")] = False,
     timeout: TimeoutOpt = None,
 ) -> None:
@@ -208,15 +210,20 @@ def papers_cmd(
     Hopper) and the hierarchy (--hardware GPU finds every GPU; --hardware NVIDIA every
     NVIDIA product).
 
-    Example: kg papers --hardware "RTX 4090" --format json
+    Only the first 50 papers are read in full unless --limit says otherwise; the count on
+    stderr is of all that match.
+
+    Example: kg papers --hardware "RTX 4090" --format json --limit 0
     """
     if output_format not in ("table", "json", "csv"):
         raise typer.BadParameter("--format must be table, json or csv")
     g = _open(graph, endpoint, timeout)
     res = g.find_papers(hardware=hardware, dataset=dataset, method=method, technique=technique,
-                        task=task, role=role, timeout=timeout)
+                        task=task, role=role, limit=limit or None, offset=offset,
+                        timeout=timeout)
     if show_sparql:
-        _show_sparql(res.sparql, res.bindings)
+        for text, bindings in res.queries:
+            _show_sparql(text, bindings)
     for typ, t in res.targets.items():
         err(f"{typ}: {t.label}" + (" (vendor)" if t.vendor else ""))
     from kg.query.papers import records_to_rows
@@ -233,7 +240,12 @@ def papers_cmd(
             if len(row[4]) > 160:
                 row[4] = row[4][:159] + "…"
         _rows(rows)
-        err(f"{len(res.records)} paper(s)")
+    shown = len(res.records)
+    if shown < res.total:
+        first = offset + 1 if shown else offset
+        err(f"papers {first}-{offset + shown} of {res.total} (--limit 0 for all, --offset to page)")
+    elif output_format == "table":
+        err(f"{res.total} paper(s)")
 
 
 # ---- kg graph ------------------------------------------------------------------------------
