@@ -53,6 +53,8 @@ def extract_records(sources: Sequence[str], fmt: str | None = None, strict: bool
 
 #: Quads per bulk load: large enough for bulk_extend to pay off, small enough for memory.
 QUAD_BATCH = 50_000
+#: The same for N-Quads text from the workers (~160 bytes a quad).
+NQUADS_BATCH = 8_000_000
 
 
 @dataclass
@@ -96,7 +98,7 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
            strict: bool, workers: int | None, turtle: bool, html: bool,
            progress: Callable[[int], None] | None,
            report: Callable[[Skip], None] | None) -> BuildReport:
-    from kg.extract.extractor import extract_papers
+    from kg.extract.extractor import extract_encoded
     from kg.graph import iri
     from kg.graph.store import graph_stats, paper_hashes, write_store
 
@@ -140,22 +142,36 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
                 replaces.append(replace)
                 yield p
 
-        from kg.graph.triples import DescribedOnce, extraction_quads
+        from kg.graph.triples import DescribedOnce, NQuadsEncoder, extraction_quads
 
         described = DescribedOnce()
         buf: list = []
-        for done, ex in enumerate(extract_papers(todo(), workers=workers), 1):
+        encoded: list[bytes] = []
+        encoded_size = 0
+        removed = False  # once true, the workers' encodings may lack descriptions: unused
+        results = extract_encoded(todo(), NQuadsEncoder(), workers=workers)
+        for done, (ex, nquads) in enumerate(results, 1):
             if replaces.popleft():
+                w.add_nquads(encoded)
                 w.add_quads(buf)
-                buf = []
+                buf, encoded, encoded_size = [], [], 0
                 w.remove_paper(iri.paper_iri(ex.paper.id))
                 described.forget()  # the removal may have taken orphaned descriptions along
-            buf.extend(extraction_quads(ex, described))
-            if len(buf) >= QUAD_BATCH:
-                w.add_quads(buf)
-                buf = []
+                removed = True
+            if nquads is not None and not removed:
+                encoded.append(nquads)
+                encoded_size += len(nquads)
+                if encoded_size >= NQUADS_BATCH:
+                    w.add_nquads(encoded)
+                    encoded, encoded_size = [], 0
+            else:
+                buf.extend(extraction_quads(ex, described))
+                if len(buf) >= QUAD_BATCH:
+                    w.add_quads(buf)
+                    buf = []
             if progress:
                 progress(done)
+        w.add_nquads(encoded)
         w.add_quads(buf)
         rep.stats = graph_stats(w.store)
     _write_files(out, rep, turtle=turtle, html=html)

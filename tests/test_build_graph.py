@@ -100,6 +100,33 @@ def test_paper_repeated_in_one_run_is_replaced_whole(tmp_path: Path) -> None:
     assert _triples(out) == _triples(tmp_path / "g2")
 
 
+def test_worker_encoded_build_equals_in_process_build(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past one chunk (256 papers) the workers encode the quads; after a removal mid-run the
+    # writer encodes itself, because a worker may have skipped a description (H100 here)
+    # that the removal then deleted with its orphaned entity.
+    from kg.extract import extractor as extractor_mod
+
+    monkeypatch.setattr(extractor_mod, "_WORKER", extractor_mod.Extractor())  # forked, not rebuilt
+    gpus = ["NVIDIA V100", "NVIDIA A100", "RTX 4090"]
+    recs = [{"id": f"2401.{i:05d}", "title": f"Study {i}",
+             "abstract": f"We train ResNet-50 on ImageNet with an {gpus[i % 3]} GPU in {i} hours."}
+            for i in range(300)]
+    # one chunk, so one worker: it describes H100 for the first version, skips it later
+    recs[256] = {"id": "2401.00256", "title": "Kernels", "abstract": "We run FastConv on an NVIDIA H100 GPU."}
+    recs.append({**recs[256], "abstract": "We run FastConv on an NVIDIA A100 GPU.", "date": "2024-01-02"})
+    recs.append({"id": "2402.00001", "title": "Later", "abstract": "Our NVIDIA H100 GPU runs BERT."})
+    src = tmp_path / "p.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    pooled = build([str(src)], str(tmp_path / "w2"), workers=2, html=False, turtle=False)
+    assert pooled.papers_replaced == 1 and pooled.papers_added == 301
+    build([str(src)], str(tmp_path / "w1"), workers=1, html=False, turtle=False)
+    got = _triples(tmp_path / "w2")
+    assert got == _triples(tmp_path / "w1")
+    h100 = "<https://w3id.org/kg-papers/id/hardware/nvidia-h100>"
+    assert (h100, "<http://www.w3.org/2004/02/skos/core#prefLabel>", '"NVIDIA H100"') in got
+
+
 def test_shared_descriptions_are_written_once_per_build() -> None:
     from kg.graph.triples import DescribedOnce, extraction_quads
     from kg.model import Evidence, Mention, Paper, PaperExtraction

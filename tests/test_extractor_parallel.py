@@ -7,7 +7,7 @@ from itertools import islice
 import pytest
 
 from kg.extract import extractor as extractor_mod
-from kg.extract.extractor import Extractor, extract_papers
+from kg.extract.extractor import Extractor, extract_encoded, extract_papers
 from kg.ingest import read_sources
 from kg.model import Paper
 from kg.pipeline import bundled_corpus
@@ -43,6 +43,18 @@ def test_parallel_equals_serial_in_order(papers: list[Paper], serial: list[dict]
     assert [ex.paper.id for ex in parallel] == [p.id for p in papers]
     assert [ex.paper for ex in parallel] == papers
     assert _records(parallel) == serial
+
+
+def _encode_id(ex) -> bytes:  # module level: a worker gets it by reference
+    return f"{ex.paper.id}:{len(ex.mentions)}".encode()
+
+
+def test_workers_encode_and_in_process_runs_do_not(papers: list[Paper], serial: list[dict]) -> None:
+    pooled = list(extract_encoded(papers, _encode_id, workers=2, chunk_size=4, window=3))
+    assert _records(ex for ex, _ in pooled) == serial
+    assert [enc for _, enc in pooled] == [_encode_id(ex) for ex, _ in pooled]
+    alone = list(extract_encoded(papers, _encode_id, workers=1))
+    assert [enc for _, enc in alone] == [None] * len(papers)
 
 
 def test_serial_path_equals_extractor(papers: list[Paper], serial: list[dict]) -> None:

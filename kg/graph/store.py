@@ -83,6 +83,11 @@ class StoreWriter:
         # bulk_extend writes SST files directly: ~4x faster than extend() on large batches.
         self.store.bulk_extend(quads)
 
+    def add_nquads(self, chunks: list[bytes]) -> None:
+        """Loads N-Quads made elsewhere (extraction workers), in one bulk load."""
+        if chunks:
+            self.store.bulk_load(b"".join(chunks), RdfFormat.N_QUADS)
+
     def remove_paper(self, paper_iri: str) -> None:
         """Deletes a paper, its links and claims, and entities no paper links to any more.
 
