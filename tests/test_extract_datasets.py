@@ -157,3 +157,88 @@ def test_base_of_a_derived_dataset_is_a_dataset(extractor: Extractor) -> None:
                    "510 real-world CUAD contract documents.")
     assert got["CUAD-QA"][0] == "introduced"
     assert got["CUAD"][0] == "used"
+
+
+# -- generalisation rules (issue 3) ---------------------------------------------------------
+
+def test_plural_head_governs_the_list_after_it(extractor: Extractor) -> None:
+    got = datasets(extractor, "Face expressions",
+                   "We utilized the synthetic datasets FaceGenA, SynFaceB, and EmoSet-Face BIG as unlabeled sources.")
+    assert {"FaceGenA", "SynFaceB", "EmoSet-Face BIG"} <= set(got)
+    assert got["FaceGenA"][0] == "used"  # "we utilized": used, not introduced
+    got = datasets(extractor, "Speech enhancement",
+                   "It wins on two out-of-domain datasets: NoiseSet 2021 and WHAMX_v3, while matching others.")
+    assert {"NoiseSet 2021", "WHAMX_v3"} <= set(got)
+    got = datasets(extractor, "Captioning",
+                   "We evaluate on video captioning benchmarks (e.g., VCD, VDX, VTEX) and on NLP tasks.")
+    assert {"VCD", "VDX", "VTEX"} <= set(got)
+
+
+def test_plural_head_list_allows_plain_capitalised_items(extractor: Extractor) -> None:
+    got = datasets(extractor, "Sentiment",
+                   "Our model outperforms baselines across various datasets, including Amazon, Twitter, and SST.")
+    assert {"Amazon", "Twitter"} <= set(got)
+
+
+def test_introduce_verb_must_govern_the_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Speech enhancement",
+                   "Our proposed model outperforms strong systems on two out-of-domain datasets: NoiseSet 2021 "
+                   "and WHAMX_v3, while matching them elsewhere.")
+    assert got["NoiseSet 2021"][0] == "used"
+
+
+def test_hyphenated_name_typed_by_appositive_is_kept(extractor: Extractor) -> None:
+    got = datasets(extractor, "Historical language models",
+                   "To evaluate temporal consistency, we introduce History-Event, a benchmark suite for evaluating "
+                   "competence.")
+    assert got["History-Event"][0] == "introduced"
+
+
+def test_task_and_domain_before_plural_head_are_not_datasets(extractor: Extractor) -> None:
+    got = datasets(extractor, "GuideX: synthetic data",
+                   "Fine-tuning with GuideX sets a new state of the art across seven Named Entity Recognition benchmarks. "
+                   "We examine strategies for constructing privacy-preserving FER datasets.")
+    assert "Named Entity Recognition" not in got and "FER" not in got
+    got = datasets(extractor, "Exploring NLP Benchmarks in a Low-Resource Setting", "We translate data.")
+    assert not got
+
+
+def test_task_acronym_is_not_a_dataset_shape(extractor: Extractor) -> None:
+    got = datasets(extractor, "Low-resource NLP",
+                   "We create synthetic data for multiple-choice question answering (MCQA) by translation.")
+    assert "MCQA" not in got
+
+
+def test_machines_after_an_on_list_are_not_datasets(extractor: Extractor) -> None:
+    got = datasets(extractor, "Graph foundation models",
+                   "Our method was trained on five datasets and tested on the Perlmutter, Aurora, and Frontier "
+                   "supercomputers, demonstrating scaling.")
+    assert not {"Perlmutter", "Aurora", "Frontier"} & set(got)
+
+
+def test_suite_of_models_is_not_a_dataset(extractor: Extractor) -> None:
+    ex = extractor.extract(Paper(id="t", title="Ternary models",
+                                 abstract="We introduce Spectra-1.1, an open suite of TriLMs trained on 1.2T tokens."))
+    assert "Spectra-1.1" not in {m.name for m in ex.of_type("dataset")}
+    assert "Spectra-1.1" in {m.name for m in ex.of_type("method")}
+
+
+def test_acronym_of_a_data_product_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Algal blooms",
+                   "Key sources include NOAA's High-Resolution Rapid Refresh (HRRR) climate data.")
+    assert "HRRR" in got
+
+
+def test_well_known_data_resources_in_gazetteer(extractor: Extractor) -> None:
+    got = datasets(extractor, "Clinical concept annotation",
+                   "We annotate SNOMED CT concepts and use Sentinel-2 imagery and the RockYou password list.")
+    assert {"SNOMED CT", "Sentinel-2", "RockYou"} <= set(got)
+
+
+def test_dataset_shape_after_article_or_typed_as_metric_is_not_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "A Shortcut-aware Video-QA Benchmark for Physical Understanding",
+                   "We present a benchmark of minimal video pairs.")
+    assert "Video-QA" not in got
+    got = datasets(extractor, "Game generation",
+                   "We propose AVR-Eval, a relative metric for multimedia content quality.")
+    assert "AVR-Eval" not in got

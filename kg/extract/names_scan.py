@@ -233,11 +233,23 @@ class Vocab:
     class_suffix_re: re.Pattern[str] = re.compile(r"(?!)")
     class_before_re: re.Pattern[str] = re.compile(r"(?!)")
     concept_long_heads: frozenset[str] = frozenset()
+    entity_long_heads: frozenset[str] = frozenset()
+    measure_name_heads: frozenset[str] = frozenset()
     submodule_heads_after: frozenset[str] = frozenset()
     eponym_re: re.Pattern[str] = re.compile(r"(?!)")
     eponym_keep_head: frozenset[str] = frozenset()
     category_re: re.Pattern[str] = re.compile(r"(?!)")
     number_on_re: re.Pattern[str] = re.compile(r"(?!)")
+    dataset_use_re: re.Pattern[str] = re.compile(r"(?!)")
+    dataset_on_not_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    suite_of_models_re: re.Pattern[str] = re.compile(r"(?!)")
+    concept_head_re: re.Pattern[str] = re.compile(r"(?!)")
+    size_variant_re: re.Pattern[str] = re.compile(r"(?!)")
+    dataset_next_re: re.Pattern[str] = re.compile(r"(?!)")
+    contribution_re: re.Pattern[str] = re.compile(r"(?!)")
+    title_task_words: frozenset[str] = frozenset()
+    others_propose_re: re.Pattern[str] = re.compile(r"(?!)")
+    role_use_before_re: re.Pattern[str] = re.compile(r"(?!)")
     cue_index: CueIndex | None = None
     #: :meth:`rejected_method_name` by word (a pure function of the word and this vocabulary,
     #: asked ~15 times per abstract for words that recur across abstracts)
@@ -370,11 +382,26 @@ def vocab() -> Vocab:
         shape_cues=_shape_cues(c.get("shape_evidence", {})),
         class_suffix_re=re.compile(rf"-(?:{_words_re(c.get('concept_acronym', {}).get('modifier_suffixes', ())) or '(?!)'})(?![\w-])"),
         class_before_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('concept_acronym', {}).get('class_before', ())) or '(?!)'})\s+$", re.I),
+        measure_name_heads=frozenset(c.get("concept_acronym", {}).get("measure_name_heads", ())),
+        entity_long_heads=frozenset(c.get("concept_acronym", {}).get("entity_long_heads", ())),
         concept_long_heads=frozenset(c.get("concept_acronym", {}).get("concept_long_heads", ())),
         submodule_heads_after=frozenset(c.get("concept_acronym", {}).get("submodule_heads_after", ())),
         eponym_re=_eponym_re(c.get("eponym_methods", {})),
         category_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('concept_acronym', {}).get('category_cues', ())) or '(?!)'})(?![\w-])", re.I),
         eponym_keep_head=frozenset(c.get("eponym_methods", {}).get("single_heads", ())),
+        dataset_use_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('dataset_use_verbs', {}).get('words', ())) or '(?!)'})(?![\w-])", re.I),
+        dataset_on_not_before_re=re.compile(
+            rf"(?:\s*,?\s*(?:(?:and|or)\s+)?[A-Z][\w-]*)*\s+(?:{_words_re(c.get('dataset_on_not_before_words', {}).get('words', ())) or '(?!)'})(?![\w-])"),
+        dataset_next_re=re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{_words_re(c.get('dataset_next_words', {}).get('words', ())) or '(?!)'})(?![\w-])"),
+        others_propose_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('others_propose_before', {}).get('words', ())) or '(?!)'})\s+$", re.I),
+        role_use_before_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('role_use_before', {}).get('words', ())) or '(?!)'})\s+(?:(?:the|a|an|its|our)\s+)?[\w\s-]{{0,40}}\(?$", re.I),
+        title_task_words=frozenset(c.get("title_task_words", {}).get("words", ())),
+        contribution_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('contribution_cues', {}).get('words', ())) or '(?!)'})(?![\w-])", re.I),
+        size_variant_re=re.compile(c.get("model_size_variant", {}).get("suffix_pattern", "(?!)")),
+        concept_head_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('appositive_concept_heads', ())) or '(?!)'})"
+                                   rf"\s*,?\s*(?:(?:called|named|termed|dubbed|coined)\s+)?(?:(?:the|a|an)\s+)?$", re.I),
+        suite_of_models_re=re.compile(c.get('dataset_suite_of_models', {}).get('pattern', '(?!)')),
         number_on_re=re.compile(rf"{c.get('number_on_dataset', {}).get('pattern', '(?!)')}((?:{WORD})(?:\s+[A-Z][\w-]*)?)"),
         # the first words of every pattern that Scanner.cue_finditer runs, by family
         cue_index=CueIndex.build_or_none(lambda: {
@@ -723,10 +750,21 @@ OUR_NAME_RE = re.compile(rf"(?<![\w-])[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?(
 DATASET_APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])(?:datasets|benchmarks|corpora)\b[^.;:()]{{0,70}}?(?:,|:|\()\s*"
     rf"((?:{WORD})(?:\s*,\s*(?:{WORD}))*,?\s+(?:and|or)\s+(?:{WORD}))\s*(?=[.;)]|$)")
+#: A plural dataset head that governs the list right after it, with at most a colon, comma,
+#: parenthesis or example cue between: "the synthetic datasets DigiFace, DCFace, and EmoNet-Face
+#: BIG as ...", "two datasets: DNS 2020 and EARS-WHAM_v2", "benchmarks (e.g., VDC, VDD, VATEX)".
+#: An item may carry one capitalised word or number ("DNS 2020"); the list must end the clause.
+_HEAD_LIST_ITEM = rf"(?:{WORD})(?:[ ](?:[A-Z][\w\-]*|\d[\w.]*))?"
+DATASET_HEAD_LIST_RE = re.compile(
+    rf"(?<![\w-])(?:datasets|benchmarks|corpora|test sets)\s*(?:[:(]|,)?\s*"
+    rf"(?:(?:e\.g\.|i\.e\.|such as|including|namely)\s*,?\s*)?"
+    rf"({_HEAD_LIST_ITEM}(?:\s*,\s*(?:and\s+|or\s+)?{_HEAD_LIST_ITEM}|\s+(?:and|or)\s+{_HEAD_LIST_ITEM}){{1,8}})"
+    rf"(?=\s*(?:[.;:)]|$)|,?\s+(?:as|for|to|while|with|where|which|that|in|from|respectively)\b)")
+_HEAD_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 #: A detached version number after a name, when what follows cannot be a unit or a count noun.
 VERSION_AFTER_RE = re.compile(r"( \d{1,2}(?:\.\d)?)(?=[.,;:)]\s|[.,;:)]?$|\s+(?:and|or|with|on|in|to|is|as|model|models|baseline)\b)")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-_ACRONYM_PLURAL_RE = re.compile(r"(?:^|-)[A-Z]{2,}s$")
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s$")  # LLMs, Audio-LLMs, TriLMs: a class
 #: "ACR-trained", "EQM-accuracy": an acronym glued to an ordinary lower-case word.
 LOWER_TAIL_RE = re.compile(r"^([A-Z][A-Z0-9]+)-(?!(?:lite|mini|tiny|small|base|large|plus|pro|turbo|instruct|chat|light|fast|stream)$)([a-z]{3,})$")
 
@@ -825,6 +863,24 @@ _BUILT_ON_BEFORE_RE = re.compile(r"\b(?:based on|built (?:up)?on|using|use|uses|
                                  r"\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)?[\w\s-]{0,30}$", re.I)
 _USED_CUE_RE = re.compile(r"\b(?:based on|built (?:up)?on|using|on top of|fine-tun\w*|with|appl\w+ to|adopt\w*|employ\w*|leverag\w*)\b", re.I)
 _OUR_NEW_BEFORE_RE = re.compile(r"\b(?:our|new|novel|we)\b[\w\s-]{0,40}$", re.I)
+_MEASURED_AFTER_RE = re.compile(r"\s*(?:of|=|:|≈|<|>)\s*(?:about\s+|only\s+|up to\s+)?[-+−]?\$?\d")
+#: "RegNetY-16GF" -> ("RegNetY", "16GF"); "GPT-2 medium" -> ("GPT-2", "medium"): the last part
+_VARIANT_SPLIT_RE = re.compile(r"^(.+?)[-_ ]((?:[^-_ ]+))$")
+#: " and Score Learning": a coordinated Title Case phrase of two or more words
+_TITLE_PHRASE_RE = re.compile(r"\s+and\s+((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)(?![\w-])(?!\s+(?:[A-Z]|and\b))")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+$")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_GERUND_RE = re.compile(r"^[A-Z][a-z]{2,}ing$")
+#: "$\tilde{O}(\sqrt{kT})$": inline LaTeX math, where capitalised tokens are variables
+_MATH_SPAN_RE = re.compile(r"\$[^$]{1,200}\$")
+_POSSESSIVE_IN_RE = re.compile(r"\w['’]s\b")
+_POSSESSIVE_AT_RE = re.compile(r"['’]s\b")
+_BASELINE_AFTER_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?baselines?\b")
+_NUMBERED_BEFORE_RE = re.compile(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)[^;()]{0,80}\(?\s*$")
+_TITLE_USE_BEFORE_RE = re.compile(r"(?:\b(?:[Bb]ased\s+[Oo]n|[Uu]sing|[Vv]ia|[Ww]ith|[Ll]everaging|[Tt]hrough)\s+(?:[Tt]he\s+|[Aa]n?\s+)?)$")
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
+_LIST_BEFORE_RE = re.compile(r"(?:,|\band|\bor|/|&)\s*$")
+_GOVERN_BREAK_RE = re.compile(r"\b(?:on|across|over|against|from)\s")
 _ON_USING_END_RE = re.compile(r"\b(?:on|using|across)\s*$")
 _NAME_TAIL_RE = re.compile(r"(?:[ \-](?:[A-Z][\w\-+]*|\d[\w.]*|[a-z]+[A-Z][\w\-]*|of|for|and))*")
 _CONNECTIVE_END_RE = re.compile(r"(?:\s+(?:of|for|and))+$")
@@ -866,6 +922,10 @@ class Scanner:
                 self.blocked.append((m.evidence.start, m.evidence.end))
         for u in doc._.kg_urls or []:
             self.blocked.append((u.evidence.start, u.evidence.end))
+        if "$" in self.text:  # inline LaTeX in the abstract: its capitals are variables, not names
+            self.blocked.extend(m.span() for m in _MATH_SPAN_RE.finditer(self.text, self.title_end)
+                                if not (m.start() and _is_word_or_dash(self.text[m.start() - 1]) or m.end() < len(self.text)
+                                        and _is_word_or_dash(self.text[m.end()])))  # "Di$\mathtt{[M]}$O" is a name
         if "://" in self.text or "www." in self.text or "github.com/" in self.text:  # else no match
             for m in _URL_RE.finditer(self.text):
                 self.blocked.append(m.span())
@@ -877,6 +937,8 @@ class Scanner:
         self.cues: dict[str, list[int]] | None = \
             v.cue_index.positions(self.lower_ascii) if v.cue_index is not None and self.lower_ascii is not None else None
         self.defs: dict[str, str] = {}  # short form -> long form, as defined in this text
+        #: a cheap guard for the contribution-list role cue (cues.json contribution_cues all hold it)
+        self.has_contrib = "ontribut" in self.text
         self.rejected: set[str] = set()  # acronyms defined as tasks, metrics, techniques
 
     # -- helpers ---------------------------------------------------------------------------
@@ -994,6 +1056,16 @@ class Scanner:
             return False
         head = re.split(r"\s+(?:from|of|for|with|via|in|on|to|under|using|by)\s+", long.lower())[0].split()
         return bool(head) and head[-1] in self.v.concept_long_heads
+
+    def named_head(self, long: str) -> bool:
+        """Does a lower-case long form end in a thing or a process (``token merging``, ``... pretrained
+        transformer``) rather than a concept or a class (``narrow field of view``, ``sign languages``)?
+        A mixed-case acronym of such a long form (ToMe, UMedPT) is a name."""
+        head = re.split(r"\s+(?:from|of|for|with|via|in|on|to|under|using|by)\s+", long.lower())[0].split()
+        if not head or head[-1].endswith("s") or head[-1] in self.v.concept_heads:
+            return False
+        h = head[-1]
+        return h in self.v.method_heads or h.endswith(("ing", "er", "or"))
 
     def class_acronym(self, ent: Entity) -> bool:
         """An acronym the text uses as a class of models or a technique, not one system:
@@ -1221,7 +1293,8 @@ class Scanner:
         pm = list(self.cue_finditer("propose", v.propose_re, win, w0))
         # "we propose X (Y)": the long form is the verb's object, not inside a prepositional
         # phrase ("presents a closed-form expression for the linear minimum ... error (LMMSE)")
-        own_close = bool(pm) and not _PREPOSITION_RE.search(win[pm[-1].end():])
+        own_close = bool(pm) and not _PREPOSITION_RE.search(win[pm[-1].end():]) \
+            and not v.others_propose_re.search(self.text, max(w0, pm[-1].start() - 25), pm[-1].start())
         close_p = self.text.find(")", max(se, le))
         nxt0 = _NEXT_WORD_RE.match(self.text[close_p + 1: close_p + 40]) if 0 <= close_p < max(se, le) + 3 else None
         if nxt0 and nxt0.group(1).lower() in v.submodule_heads_after and f["self"] and ss > ls:
@@ -1241,7 +1314,7 @@ class Scanner:
             self.rejected.add(short)
             return
         if not any(ch.isupper() for ch in long) and not (own_close or own_head or ss < ls) \
-                and long.lower() not in v.methods.by_lower:
+                and long.lower() not in v.methods.by_lower and not (shape_class(short) == "mixed" and self.named_head(long)):
             # "automatic differentiation (AD)", "generalized category discovery (GCD)": a lower-case
             # concept; a proposal cue elsewhere in the sentence is not enough, it must name it.
             # "SBP (split, broadcast and partial-value)" writes the name first: that is a name.
@@ -1249,6 +1322,16 @@ class Scanner:
             return
         close0 = self.text.find(")", max(se, le))
         known0 = long.lower() in v.methods.by_lower or short.lower() in v.methods.by_lower
+        if not known0 and ss > ls and 0 <= close0 < se + 3 and (
+                _MEASURED_AFTER_RE.match(self.text, close0 + 1)
+                or (not any(ch.isupper() for ch in long) and v.class_suffix_re.match(self.text, close0 + 1))
+                or (pm and v.concept_head_re.search(win, pm[-1].end()))):
+            # "an Evidence Lower Bound (ELBO) of 1.38": a quantity; "an unsupervised domain
+            # adaptation (UDA)-driven framework": a modifier of the real head; "we present a novel
+            # metric, the Power-Preservation Index (PPI)": the text types the name as a concept
+            self.rejected.add(short)
+            self.rejected.add(long)
+            return
         if not known0 and (
                 (0 <= close0 < max(se, le) + 3 and v.appositive_concept_re.match(self.text, close0 + 1)
                  and not v.appositive_method_re.match(self.text, close0 + 1))
@@ -1268,19 +1351,24 @@ class Scanner:
         if not known_long and next_word in v.modifier_heads and next_word not in v.dataset_heads:
             self.rejected.add(short)
             return
-        if last in v.concept_heads and not own_close and not known_long:
+        if (last in v.concept_heads and not own_close or last in v.entity_long_heads) and not known_long:
             # "Remote Sensing (RS)", "Sentence Error Rate (SER)": fields, settings and metrics
             self.rejected.add(short)
             return
         if last in v.dataset_heads or v.dataset_name_re.match(short) \
-                or next_word in v.dataset_heads or any(w.lower() in v.dataset_longform_words for w in lw):
+                or next_word in v.dataset_heads or any(w.lower() in v.dataset_longform_words for w in lw) \
+                or title_case and 0 <= close < max(se, le) + 3 and v.dataset_next_re.match(self.text, close + 1):
             kind = "dataset"
-        elif title_case and last not in HARD_TASK_WORDS:
+        elif title_case and last not in HARD_TASK_WORDS and last not in v.title_task_words:
             pass
         elif last in v.task_suffix and last not in v.keep_suffix:
             # "automatic speech recognition (ASR)", "time to first token (TTFT)": not methods,
             # unless the paper presents it as its own contribution.
-            if last in ("models", "model", "language") or not own_close and (not own or last == "learning"):
+            titular = last in ("model", "models") and title_case and own \
+                and norm_key(long).rstrip("s") in norm_key(self.text[:self.title_end])
+            if not titular and (last in ("models", "model", "language") or not own_close and (not own or last == "learning")):
+                # ("Residual Reward Model (RRM)" in a paper titled "Residual Reward Models for ..." is
+                # the paper's own model, not a generic class)
                 self.rejected.add(short)
                 return
         ent = self.add(short, kind, ss, se, "acronym", hint="proposed" if sub_own and kind is None else None, strong=True)
@@ -1301,6 +1389,8 @@ class Scanner:
         abstract = self.text[self.title_end:]
         if words[0] in self.v.title_nonname_first or any(re.search(r"['’][a-z]{1,2}$", w) for w in words[1:]):
             return  # "When Audio-LLMs Don't Listen": a sentence, not a name
+        if len(words) > 1 and (_YEAR_RE.match(words[0]) or _GERUND_RE.match(words[0])):
+            return  # "2024 NASA SUITS Report", "Leaking LoRa": a dated report or a verb phrase
         ok = len(words) == 1 and (is_title_word(words[0]) or is_namey(words[0]) or re.match(r"^[a-z]+[-A-Z]", words[0]))
         if len(words) == 1 and not ok and re.match(r"^[\w\-.^+]+$", pre) and re.search(r"[A-Z]|\d", pre):
             ok = True
@@ -1362,8 +1452,10 @@ class Scanner:
                     # do not end on a connective
                     tail = _CONNECTIVE_END_RE.sub("", tail)
                     jm = _AND_NEXT_RE.search(tail)
-                    if jm and (is_namey(w) or is_namey(jm.group(1))):
-                        tail = tail[:jm.start()]  # "X_GLM and Y_GLM": two names, not one
+                    if jm and (is_namey(w) or is_namey(jm.group(1)) or
+                               tail[:jm.start()].strip() and _TITLE_PHRASE_RE.match(tail, jm.start())):
+                        # "X_GLM and Y_GLM", "Matrix Learning and Score Learning": two names, not one
+                        tail = tail[:jm.start()]
                     e += len(tail)
                 name = self.text[s:e]
                 if name.split()[-1].lower() in self.v.method_heads and len(name.split()) > 1:
@@ -1372,8 +1464,8 @@ class Scanner:
                     name = cut
                 return name, s, e
             if w.lower() in ("that", "which", "where", "to", "for", "by", "with", "of", "in", "on", "and", "as", "from", "we", "our", "using", "based", "is", "are"):
-                if n > 1 and w.lower() not in ("of", "and"):
-                    return None
+                if (n > 1 or w == "that") and w.lower() not in ("of", "and"):
+                    return None  # "a pipeline is proposed that first applies X": a clause, not a name
         return None
 
     def namey_words(self) -> list[tuple[int, str]]:
@@ -1396,11 +1488,17 @@ class Scanner:
             is_self = i in self_sents
             if is_self and i in cued["propose"]:
                 for m in self.cue_finditer("propose", v.propose_re, sent, ss):
+                    if v.others_propose_re.search(sent, max(0, m.start() - 25), m.start()):
+                        continue  # "the recently proposed iRBSM", "A recent paper proposed DyT": not ours
                     pos = ss + m.end()
                     r = self.name_after(pos, max_words=10)
                     if r:
                         name, s, e = r
                         self.add_discovered(name, s, e, "propose", "proposed")
+                        tm = _TITLE_PHRASE_RE.match(text, e) if " " in name else None
+                        if tm and tm.end(1) <= se:
+                            # "two key components: Matrix Learning and Score Learning": both are ours
+                            self.add_discovered(tm.group(1), tm.start(1), tm.end(1), "propose", "proposed")
             for m in self.cue_finditer("name", v.name_re, sent, ss) if i in cued["name"] else ():
                 pos = ss + m.end()
                 if _ENTITY_WORD_RE.match(text[pos:pos + 12]):
@@ -1421,6 +1519,8 @@ class Scanner:
         name = name.strip()
         if not name or self.rejected_method_name(name) or name in self.v.stop_cap:
             return
+        if _POSSESSIVE_IN_RE.search(name) or _INITIALS_RE.match(name) or _POSSESSIVE_AT_RE.match(self.text, e):
+            return  # "NASA's 2023-2024 SUITS", "S.R. Ranganathan": an owner or a person, not a name
         words = name.split()
         if len(words) > 5:
             return
@@ -1430,6 +1530,8 @@ class Scanner:
                 and is_namey(words[1]):
             cut = len(words[0]) + 1  # "BEV-based RSR": the modifier is not part of the name
             name, s, words = name[cut:], s + cut, words[1:]
+        if len(words) > 1 and words[-1].lower() in self.v.measure_name_heads:
+            return  # "a new label-free Permutation Bias Metric": a measure, not a method
         lf = next((lf for lf in self.defs.values() if len(lf) > len(name) and lf.startswith(name) and self.text.startswith(lf, s)), None)
         if lf is not None:
             # "What You Think is What You Get (WYTWYG)": the name is the whole defined long form,
@@ -1444,14 +1546,18 @@ class Scanner:
         # a plain capitalised English word is a weak candidate; it needs to recur or be in the title
         if len(words) == 1 and not is_namey(name):
             occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
-            if occurrences < 2 and not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[: self.title_end]):
+            if occurrences < 2 and not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[: self.title_end]) \
+                    and not ("-" in name and (self.v.appositive_method_re.match(self.text, e)
+                                              or self.v.appositive_dataset_re.match(self.text, e))):
+                # a hyphenated name the text types itself: "we introduce History-Event, a benchmark suite"
                 return
         if len(words) > 1 and not any(is_namey(w) for w in words):
             # "Memory-Propagated Streaming Encoding": title-case phrase, all words capitalised
             if not all(w[:1].isupper() or w in ("of", "for", "and", "with") for w in words):
                 return
-        kind = "dataset" if self.looks_dataset(name, e) else None
-        hint2 = hint
+        kind = "dataset" if self.looks_dataset(name, e) and not (
+            self.v.appositive_concept_re.match(self.text, e) and not self.v.appositive_dataset_re.match(self.text, e)) else None
+        hint2 = hint  # "We propose AVR-Eval, a relative metric": typed by its appositive, not by its -Eval shape
         if kind == "dataset" and hint == "proposed":
             hint2 = "introduced"
         self.add(name, kind, s, e, rule, hint=hint2, strong=True)
@@ -1493,6 +1599,14 @@ class Scanner:
             if not any(is_namey(w) for w in keep) and len(keep) == 1 and keep[0].lower() in ("new", "large", "public"):
                 continue
             s = m.start() - len(before) + pw.start(1) + phrase.rfind(name)
+            if keep[-1].lower() in HARD_TASK_WORDS and not is_namey(keep[-1]) \
+                    and not any(d.lower().endswith(name.lower()) for d in self.defs.values()):
+                continue  # "Named Entity Recognition benchmarks": a task, not a name
+            if self.rejected_method_name(keep[-1]) and self.lookup(name) is None:
+                continue  # "Exploring NLP Benchmarks", "LLM benchmarks": a field, not a name
+            if m.group(0).lower() in ("datasets", "benchmarks", "corpora") and len(keep) == 1 and self.lookup(name) is None \
+                    and not self.v.dataset_shaped(name) and not _LIST_BEFORE_RE.search(text, max(0, s - 6), s):
+                continue  # "privacy-preserving FER datasets", "NLP Benchmarks": a domain, not one named set
             if s < self.title_end and not any(is_namey(w) for w in keep) \
                     and name.lower() not in {d.lower() for d in self.defs.values()}:
                 continue  # titles are Title Case: "Large-Scale Dataset", "Generating Dynamic Mathematics"
@@ -1509,9 +1623,31 @@ class Scanner:
                 continue
             for a, b in items:
                 self.add(text[a:b], "dataset", a, b, "dataset_appositive", strong=True)
+        # "the synthetic datasets DigiFace, DCFace, and EmoNet-Face BIG": the head governs the list
+        for m in self.cue_finditer("dataset_head", DATASET_HEAD_LIST_RE, text):
+            if m.start() < self.title_end:
+                continue
+            items: list[tuple[int, int]] = []
+            pos = m.start(1)
+            for part in _HEAD_LIST_SPLIT_RE.split(m.group(1)):
+                a = text.find(part, pos)
+                items.append((a, a + len(part)))
+                pos = a + len(part)
+            words = [text[a:b] for a, b in items]
+            if len(items) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+                    or not any(is_namey(w.split()[0]) or self.lookup(w) == "dataset" for w in words) \
+                    or any(self.lookup(w) == "method" or w.split()[0] in self.v.stop_cap or w in self.rejected
+                           or HARDWARE_RE.match(w) for w in words):
+                continue
+            for (a, b), w in zip(items, words):
+                self.add(w, "dataset", a, b, "dataset_head_list", strong=True)
         # name shapes: XBench, X-Eval, XQA
         for ms, w in self.namey_words():
-            if self.v.dataset_shaped(w):
+            if self.v.dataset_shaped(w) and w not in self.rejected:  # "question answering (MCQA)": a task
+                if _ARTICLE_PHRASE_END_RE.search(text, max(0, ms - 40), ms) and not is_namey(w.split("-")[0]):
+                    continue  # "A Shortcut-aware Video-QA Benchmark": a description, not a name
+                if self.v.appositive_concept_re.match(text, ms + len(w)) and not self.v.appositive_dataset_re.match(text, ms + len(w)):
+                    continue  # "AVR-Eval, a relative metric for ...": the text types it as a measure
                 self.add(w, "dataset", ms, ms + len(w), "dataset_shape", strong=True)
 
     def lists(self) -> None:
@@ -1720,12 +1856,49 @@ class Scanner:
             mention = Mention(type="dataset" if kind == "dataset" else "method", name=name, role=role,
                               text=self.text[first.start:first.end], evidence=ev, aliases=aliases)
             (datasets if kind == "dataset" else methods).append(mention)
-        return Analysis(datasets, methods)
+        return Analysis(datasets, self.merge_size_variants(methods))
+
+    def merge_size_variants(self, methods: list[Mention]) -> list[Mention]:
+        """``RegNetY`` and ``RegNetY-16GF``, ``ViT`` and ``ViT-large``: one model family written
+        with and without its size; the sized form becomes an alias of the family. Not for the
+        paper's own models, whose variants the guideline lists as entries of their own."""
+        if len(methods) < 2:
+            return methods
+        by_key = {norm_key(m.name): i for i, m in enumerate(methods)}
+        drop: set[int] = set()
+        extra: dict[int, list[str]] = {}
+        for i, m in enumerate(methods):
+            vm = _VARIANT_SPLIT_RE.match(m.name)
+            if vm is None or not self.v.size_variant_re.fullmatch(vm.group(2)):
+                continue
+            j = by_key.get(norm_key(vm.group(1)))
+            if j is None or j == i or j in drop or m.role == "proposed" or methods[j].role == "proposed":
+                continue  # the paper's own sized variants are listed apart (BAE-Net, BAE-Net-lite)
+            drop.add(i)
+            extra.setdefault(j, []).extend([m.name, *m.aliases])
+        if not drop:
+            return methods
+        out = []
+        for i, m in enumerate(methods):
+            if i in drop:
+                continue
+            if i in extra:
+                m = replace(m, aliases=tuple(dict.fromkeys([*m.aliases, *extra[i]])))
+            out.append(m)
+        return out
 
     def dataset_after(self, ent: Entity) -> bool:
         """Some occurrence is followed by a dataset head, at most one content word apart."""
-        return any(_DATASET_AFTER_RE.match(self.text[o.end:o.end + 40])
-                   for o in ent.occs if o.start >= self.title_end)
+        for o in ent.occs:
+            if o.start < self.title_end:
+                continue
+            m = _DATASET_AFTER_RE.match(self.text[o.end:o.end + 40])
+            if m is None:
+                continue
+            if m.group(0).endswith("s") and not _LIST_BEFORE_RE.search(self.text, max(0, o.start - 6), o.start):
+                continue  # "constructing privacy-preserving FER datasets": a domain, not one named set
+            return True
+        return False
 
     def shape_only(self, ent: Entity) -> bool:
         """Found only by its spelling (token shape or a weak list item), never by a rule that is
@@ -1755,7 +1928,8 @@ class Scanner:
         score = sc.class_weights.get(cls, 0.0)
         pos: set[str] = set()
         neg_all: dict[str, bool] = {"article_before": True, "concept_after": True, "measure_cue": True,
-                                    "phrase_part": True, "slash_part": True, "example_after": True}
+                                    "phrase_part": True, "slash_part": True, "example_after": True,
+                                    "possessive": True}
         # only names with evidence of their own make a list of names (not other shape-only ones)
         other_spans = [(x.start, x.end) for e2 in self.entities.values()
                        if e2 is not ent and (e2.strong or e2.known) for x in e2.occs]
@@ -1801,6 +1975,8 @@ class Scanner:
             neg_all["phrase_part"] &= bool(_PHRASE_PART_RE.match(after))
             neg_all["example_after"] &= bool(_EXAMPLE_AFTER_RE.match(after))
             neg_all["slash_part"] &= text[o.start - 1:o.start] == "/" or text[o.end:o.end + 1] == "/"
+            # "NOAA's": an all-capitals owner (an agency); "CuPy's interface" is a library's own
+            neg_all["possessive"] &= cls == "acronym" and text[o.end:o.end + 2] in ("'s", "’s")
         if any(o.start < self.title_end for o in ent.occs):
             pos.add("title_and_abstract" if body else "title")
         if len(body) >= 2:
@@ -1851,10 +2027,18 @@ class Scanner:
             pre = self.text[ss:o.start]
             if o.start < self.title_end:
                 return "introduced"
-            if f["self"] and self.v.introduce_re.search(pre):
-                return "introduced"
-            if _OUR_NEW_BEFORE_RE.search(pre) and not _ON_USING_END_RE.search(pre):
-                return "introduced"
+            if f["self"]:
+                im = None
+                for im in self.v.introduce_re.finditer(pre):
+                    pass
+                # the verb must govern the name: "our proposed model outperforms ... on two
+                # datasets: X and Y" uses X and Y
+                if im is not None and not _GOVERN_BREAK_RE.search(pre, im.end()) \
+                        and not self.v.dataset_use_re.search(pre, im.end()) and not self.v.compare_re.search(pre, im.end()):
+                    return "introduced"
+            onb = _OUR_NEW_BEFORE_RE.search(pre)
+            if onb and not _ON_USING_END_RE.search(pre) and not self.v.dataset_use_re.search(pre, onb.start()):
+                return "introduced"  # "our new X", "we curate X"; not "we utilized the datasets X"
         return "used"
 
     def method_role(self, ent: Entity, proposed_keys: list[str]) -> str | None:
@@ -1871,8 +2055,9 @@ class Scanner:
         for pk in proposed_keys:
             if pk != ent.key and len(pk) >= 3 and (ent.key.startswith(pk) or pk.startswith(ent.key)) and not ent.known:
                 return "proposed"
-        if not ent.known and any(o.start < self.title_end for o in ent.occs):
-            return "proposed"
+        if not ent.known and any(o.start < self.title_end and not _TITLE_USE_BEFORE_RE.search(self.text, 0, o.start)
+                                 for o in ent.occs):
+            return "proposed"  # a title name, unless the title uses it: "... Based on Newton-Raphson Method"
         if not ent.strong and not ent.known:
             # shape-only candidate: keep it when it recurs or sits in a telling context
             pass
@@ -1882,10 +2067,14 @@ class Scanner:
             ss, _ = self.sent_of(o.start)
             f = self.sent_flags(o.start)
             pre = self.text[max(ss, o.start - 80):o.start]
-            if o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and _COMPARED_BEFORE_RE.search(pre):
-                roles.append("compared")
+            if o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and _COMPARED_BEFORE_RE.search(pre) \
+                    or _BASELINE_AFTER_RE.match(self.text, o.end):
+                roles.append("compared")  # "A Random Forest Classifier baseline was established"
+            elif self.has_contrib and not ent.known and self.v.contribution_re.search(self.text, ss, o.start) \
+                    and _NUMBERED_BEFORE_RE.search(self.text, ss, o.start):
+                roles.append("proposed")  # "Key contributions include: ... (3) a Local Mission Control Console (LMCC)"
             elif not ent.known and f["self"] and (f["propose"] or _OUR_WE_RE.search(pre[-40:])) \
-                    and not _BUILT_ON_BEFORE_RE.search(pre):
+                    and not _BUILT_ON_BEFORE_RE.search(pre) and not self.v.role_use_before_re.search(pre[-60:]):
                 roles.append("proposed")
             elif o.hint == "mentioned" and not f["self"]:
                 roles.append("mentioned")
@@ -1943,8 +2132,8 @@ class Scanner:
                         or self.entity_kind_at(s) == "method" or v.methods.regex.match(w) \
                         or HARDWARE_RE.match(w) or not (is_namey(w) or len(items) > 1 or text[s - 1:s] != "\n"):
                     continue
-                if _MODEL_AFTER_RE.match(text[e:e + 20]):
-                    continue
+                if v.dataset_on_not_before_re.match(text, m.end(1)) or _MODEL_AFTER_RE.match(text[e:e + 20]):
+                    continue  # "tested on the Perlmutter, Aurora, and Frontier supercomputers"
                 self.add(w, "dataset", s, e, "dataset_on", strong=True)
         # "improves AUROC from 0.68 to 0.71 on DiaSafety": a score reported on a named set
         for m in v.number_on_re.finditer(text):
@@ -1982,6 +2171,9 @@ class Scanner:
                 ss, _ = self.sent_of(s)
                 if s == ss or one in self.v.stop_cap or self.lookup(one):
                     continue
+                pm = _CAP_WORD_BEFORE_RE.search(text, ss, s)
+                if pm and pm.start(1) > ss and pm.group(1) not in self.v.stop_cap and not self.rejected_method_name(pm.group(1)):
+                    s = pm.start(1)  # "Polynomial Chaos expansions": the whole capitalised name
             name = text[s:e]
             if self.rejected_method_name(name.split()[0]):
                 continue
@@ -2011,8 +2203,10 @@ class Scanner:
         for o in ent.occs:
             if self.v.appositive_method_re.match(self.text, o.end):
                 return "method"
-            if self.v.appositive_dataset_re.match(self.text, o.end):
-                return "dataset"
+            ad = self.v.appositive_dataset_re.match(self.text, o.end)
+            if ad:
+                # "Spectra-1.1, an open suite of TriLMs": a suite of models is a model family
+                return "method" if self.v.suite_of_models_re.match(self.text, ad.end()) else "dataset"
         return None
 
     def run(self) -> Analysis:
