@@ -121,3 +121,62 @@ def test_latex_number_formatting(ex, text, expected):
     got = claims(ex, text)
     for e in expected:
         assert e in got
+
+
+# -- generalisation rules (H4/H5 error classes) -------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # a metric named before its unit-less value
+    ("Feature KD yields a Mean Tree IoU of 0.106 and Instance Precision of 0.55.", [(0.106, "other"), (0.55, "other")]),
+    ("The model reaches a GLUE score of 85.1.", [(85.1, "other")]),
+    ("All models converge to BERTScore approximately 0.75 and chrF++ greater than 23.", [(0.75, "other"), (23.0, "other")]),
+    # ... or after it
+    ("It localizes anomalies with 0.99 AUROC on the benchmark.", [(0.99, "other")]),
+    # unit-less scores, rates and costs with their own unit words
+    ("Nacrith achieves 0.9389 bpb on enwik8.", [(0.9389, "other")]),
+    ("The tutor was localized in only 3 person-days.", [(3.0, "other")]),
+    ("The total implementation cost of 32,983 BDT is low.", [(32983.0, "other")]),
+    # a rank of the system
+    ("Our model ranks 7th out of 26 models on TR-MTEB.", [(7.0, "other")]),
+    ("The system placed 5th in crosslingual and 10th in multilingual retrieval.", [(5.0, "other"), (10.0, "other")]),
+    # a unit-less "from A to B": only the new value
+    ("Fine-tuning raises the correlation from 0.51 to 0.68.", [(0.68, "other")]),
+    ("It improves the VBench score from 84.0 (Wan2.2) to 91.2.", [(91.2, "other")]),
+    # a small parameter count given as the result
+    ("Our models with only 0.65M parameters run in real time.", [(0.65, "other")]),
+    # signed points after "by up to"; "+3.4%p" keeps its decimals
+    ("Quality improves by up to +0.39 over the baseline.", [(0.39, "points")]),
+    ("Accuracy improves by up to +3.4%p and +5.96 on OVOBench.", [(3.4, "points"), (5.96, "points")]),
+    # a value followed by a unit is not also a bare metric value
+    ("It reaches an accuracy of 85% on the test set.", [(85.0, "%")]),
+])
+def test_generalisation_rules(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a competition placing, a year range, a model-size descriptor
+    ("The procedure yields 2nd place in the aggregate Brain-Score 2022 competition.", [2.0, 2022.0]),
+    ("We collected posts from 2019 to 2023 and measured 12% gains.", [2019.0, 2023.0]),
+    ("We fine-tune a 7B parameter model and get 12% gains.", [7.0]),
+    # the baseline's value in parentheses after the system it is compared with
+    ("Nacrith achieves 0.9389 bpb, surpassing ts_zip (~1.11 bpb) by 15%.", [1.11]),
+    ("Correlations of 77.55% surpass the 300M-parameter teacher model (73.84%/72.92%).", [73.84, 72.92]),
+    # the old value of "from A (...) to B"
+    ("The Shadow Agent boosts performance from 74% (Naive RAG) to mastery level (90%).", [74.0]),
+    # an example of other systems' results
+    ("Recent models leap forward, e.g., nearly 70% success on AndroidWorld. We build OpenMobile.", [70.0]),
+])
+def test_generalisation_skips(ex, text, absent):
+    values = [v for v, _u in claims(ex, text)]
+    assert not any(a in values for a in absent), values
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in "(69.4% vs 48.0%)" the first value is the paper's own
+    ("It significantly outperforms the GRPO baseline (69.4% vs 48.0%) on post-training.", [(69.4, "%")]),
+    # "less than 160GB (20x compression)" compares with no system
+    ("QMoE compresses the model to less than 160GB (20x compression).", [(160.0, "GB"), (20.0, "x")]),
+])
+def test_own_value_in_parentheses(ex, text, expected):
+    assert claims(ex, text) == expected

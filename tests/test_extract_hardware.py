@@ -346,3 +346,100 @@ def test_deployment_motivation(ex, own, role):
     got = hw(ex, "A method", "CNNs grow deeper, which severely hinders their deployment on resource-constrained "
              "edge devices. " + own)
     assert got["edge device"].role == role
+
+
+# -- generalisation rules (H5 error classes) ----------------------------------------------------
+
+def test_own_region_after_contribution(ex):
+    # the description after "We present X" is the paper's own work even without "we"/"our"
+    got = hw(ex, "BlitzGS: Fast Reconstruction",
+             "We present BlitzGS, a distributed framework for fast reconstruction. At the system level, "
+             "the framework shards Gaussians across GPUs by index parity rather than spatial blocks.")
+    assert got["GPU"].role == "targets"
+
+
+@pytest.mark.parametrize("abstract", [
+    "Segmentation of aerial imagery is hard due to limited computational resources on edge devices. "
+    "Existing methods incur high computational overhead. To address these limitations, we propose "
+    "PBSeg, an efficient segmentation framework.",
+    "Fine-tuning is common. However, this process is often impractical on edge devices due to "
+    "constrained computational resources. To address this challenge, we introduce TrajICL, a framework.",
+])
+def test_addressed_deployment_constraint_targets(ex, abstract):
+    # a deployment class named as the constraint the contribution answers is its target
+    assert hw(ex, "A method", abstract)["edge device"].role == "targets"
+
+
+def test_addressed_execution_constraint_targets(ex):
+    got = hw(ex, "A method",
+             "Rendering many views is slow. Moreover, prior accelerations suffer from GPU inefficiency "
+             "under incoherent subpixel layouts. In this paper, we propose CoherentRaster, a rendering framework.")
+    assert got["GPU"].role == "targets"
+    # a resource demand in the motivation is no execution constraint: stays mentioned
+    got = hw(ex, "A method",
+             "Large models demand expensive GPU memory. In this paper, we propose a pruning method.")
+    assert got["GPU"].role == "mentioned"
+
+
+@pytest.mark.parametrize("abstract", [
+    "LLMs are strong, but their scale limits their use on edge devices. In this work, we propose a "
+    "contrastive distillation framework.",
+    "High-performance trackers are slow, making them impractical for deployment on edge devices. "
+    "To alleviate this issue, we propose FARTrack.",
+])
+def test_blocked_deployment_motivation_stays_mentioned(ex, abstract):
+    assert hw(ex, "A method", abstract)["edge device"].role == "mentioned"
+
+
+def test_blocked_example_targets_when_deployed_on_board(ex):
+    got = hw(ex, "A method",
+             "LLMs remain prohibitively large for deployment in resource-constrained environments such as "
+             "edge devices. In this work, we introduce a compression framework. We also deploy the compressed "
+             "models on Jetson Orin Nano, achieving real-time inference.")
+    assert got["edge device"].role == "targets"
+    assert got["NVIDIA Jetson Orin Nano"].role == "targets"
+
+
+def test_blocked_example_without_board_stays_mentioned(ex):
+    got = hw(ex, "EmoMAS: Edge-Deployable Negotiation",
+             "LLM cost and privacy risks limit deployment in privacy-sensitive, on-device settings such as "
+             "mobile assistants. We introduce EmoMAS, a multi-agent system suitable for edge deployment.")
+    assert got["mobile device"].role == "mentioned"
+
+
+def test_multi_device_execution_targets(ex):
+    got = hw(ex, "A method", "We present Nacrith, a compressor. It supports parallel multi-GPU compression "
+                             "and is 7x faster than PyTorch.")
+    assert got["GPU"].role == "targets"
+
+
+def test_training_platform_in_own_sentence_is_evaluated_on(ex):
+    got = hw(ex, "A method", "We propose a hybrid objective. We pre-train both models on English Wikipedia "
+                             "using identical architectures and compute budgets (NVIDIA H100).")
+    assert got["NVIDIA H100"].role == "evaluated_on"
+
+
+@pytest.mark.parametrize("text", [
+    "We analyse frequencies on a 40-language corpus and train on a single GPU.",
+    "It gives a 100-fold reduction on one GPU.",
+])
+def test_article_and_number_is_no_product(ex, text):
+    got = hw(ex, "A method", text)
+    assert "NVIDIA A40" not in got and "NVIDIA A100" not in got
+    assert "GPU" in got
+
+
+def test_spaced_product_name_still_found(ex):
+    assert "NVIDIA A100" in hw(ex, "A method", "Latency is measured on an A 100 GPU.")
+
+
+def test_device_without_kind_is_no_edge_device(ex):
+    # "resource-constrained devices" names no kind of device (the guideline: "device" alone is no hardware)
+    assert hw(ex, "A method", "Our detector runs on resource-constrained devices in real time.") == {}
+    got = hw(ex, "A method", "It targets resource-constrained edge devices and edge VR platforms.")
+    assert "edge device" in got
+
+
+def test_edge_platform_with_acronym(ex):
+    got = hw(ex, "A method", "We propose a co-design for edge VR platforms.")
+    assert got["edge device"].role == "targets"

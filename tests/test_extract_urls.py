@@ -52,3 +52,10 @@ def test_evidence_offsets(nlp: Language) -> None:
 
 def test_bare_scheme_is_ignored(nlp: Language) -> None:
     assert urls(nlp, "T\nVisit https:// later.") == []
+
+
+def test_space_after_scheme_colon(nlp: Language) -> None:
+    # "https: //github.com/a/b": a space slipped in after the colon (arXiv source text)
+    assert urls(nlp, "Our code is available at https: //github.com/AkierRaee/BlitzGS.") == [
+        "https://github.com/AkierRaee/BlitzGS"]
+    assert urls(nlp, "The ratio is 3: //x and nothing else.") == []

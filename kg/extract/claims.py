@@ -39,6 +39,8 @@ _RANGE_SEP = r"\s*(?:-{1,2}|–|—|~|to|sim|\\sim|and up to)\s*"
 _FACTOR_OF = r"factor\s+of\s+(?:up\s+to\s+|about\s+|~\s*)?"
 _TIMES = r"times\s+"
 _BY = r"by\s+(?:a factor of\s+)?"
+# between the two values of a unit-less "from A to B" (a parenthetical may name A's owner)
+_FROM_TO = r"(?:\([^()]{1,30}\)\s*)?to\s+"
 
 
 @Language.factory("kg_claims")
@@ -79,14 +81,28 @@ class ClaimsComponent:
             # "x40.0 faster", "a speed-up of x15.11 over": the factor written before its number
             + r"|(?<![\w.\-/])[x×](?P<px>" + _NUM + r")(?=\s+(?:faster|slower|speed\w*|higher|lower|more|less|better|over|than)\b)"
             # "~50K tokens/second": a thousands suffix on a rate
-            + r"|" + lead + r"(?P<kv>" + _NUM + r")[Kk]\s*(?P<ku>tokens?/s(?:ec(?:ond)?)?|tokens? per second)(?![A-Za-z])",
+            + r"|" + lead + r"(?P<kv>" + _NUM + r")[Kk]\s*(?P<ku>tokens?/s(?:ec(?:ond)?)?|tokens? per second)(?![A-Za-z])"
+            # "with only 0.65M parameters": a small parameter count as a result
+            + r"|" + rules["few_params"] + r"(?P<pc>" + _NUM + r")(?=" + rules["params_after"] + r")"
+            # "7th out of 26 models", "5th in crosslingual": a rank
+            + r"|" + lead + r"(?P<rk>\d{1,3})" + rules["rank_after"]
+            # "from 0.51 to 0.68", "from 84.0 (Wan2.2) to 91.2": a unit-less score moved to a new value
+            + r"|(?<=from\s)(?P<f0>" + _NUM + r")\s*" + _FROM_TO + r"(?P<f1>" + _NUM + r")(?![\w%]|\.\d|\s*(?:%|" + unit_re + r"))",
         )
         self.skip_after = re.compile(rules["skip_after"], re.I)
         self.skip_before = re.compile(rules["skip_before"], re.I)
         self.skip_before_any = re.compile(rules["skip_before_any"], re.I)
+        self.baseline_paren = re.compile(rules["baseline_paren"], re.I)
+        self.from_old_right = re.compile(rules["from_old_right"], re.I)
+        self.own_first_right = re.compile(rules["own_first_right"], re.I)
+        self.size_exempt_before = re.compile(rules["size_exempt_before"], re.I)
+        # "MAE of 0.77 bpm": a named metric before the value makes it a result, not a size
+        self.named_before = re.compile(rules["named_metric"] + r"$", re.I)
         self.own_sentence = re.compile(rules["own_sentence"], re.I)
         self.background_cost = re.compile(rules["background_cost"], re.I)
-        self.named_metric = re.compile(rules["named_metric"] + r"(?P<n>" + _NUM + r")(?![\w%]|\.\w|\s*%)", re.I)
+        # a value followed by a unit ("accuracy of 85%", "error of 5 ms") is left to claim_re
+        self.named_metric = re.compile(rules["named_metric"] + r"(?P<n>" + _NUM + r")(?![\w%]|\.\w|\s*%|\s*(?:"
+                                       + unit_re + r"))", re.I)
         self.signed_points = re.compile(rules["signed_points"])
         self.spelled_points = re.compile(rules["spelled_points"], re.I)
         self.spelled_value = {w: float(i) for i, w in enumerate(
@@ -99,9 +115,9 @@ class ClaimsComponent:
         # re.ASCII twins for plain ASCII text (same matches, faster scans; see vocab.ascii_twin)
         self._scans = (self.claim_re, self.named_metric, self.signed_points, self.spelled_points)
         self._scans_ascii = tuple(ascii_twin(p) for p in self._scans)
-        self._compile_gates(forms, metric_unit)
+        self._compile_gates(forms, metric_unit, rules)
 
-    def _compile_gates(self, unit_forms: list[str], metric_unit: str) -> None:
+    def _compile_gates(self, unit_forms: list[str], metric_unit: str, rules: dict[str, Any]) -> None:
         r"""Cheap necessary conditions for the four patterns (see :meth:`_has_numbers`).
 
         claim_re's alternatives fall in two kinds. The *digit-led* ones (ranges, values with a
@@ -113,7 +129,10 @@ class ClaimsComponent:
         "x<n>": ``word_led``.
         """
         units = "|".join(re.escape(f) for f in unit_forms)
-        self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + ")", re.ASCII)
+        # (plus the cues of the three alternatives with no unit after the number: a unit-less
+        # "from A to B", a rank, a small parameter count; all kept digit-led for sre's fast scan)
+        self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + "|" + _FROM_TO
+                                      + r"\d|" + rules["rank_after"] + "|" + rules["params_after"] + ")", re.ASCII)
         # (on ASCII text the "[x×]" before a factor can only be "x")
         self._word_led = tuple(re.compile(w + r"\d", re.ASCII) for w in (_FACTOR_OF, _TIMES, _BY, "x"))
         # named metrics ("PSNR of 31.2") and spelled points ("two percentage points") start a word
@@ -232,6 +251,7 @@ class ClaimsComponent:
 
     def _numbers_plain(self, s: str) -> list[tuple[int, int, float, str]]:
         found: list[tuple[int, int, float, str]] = []
+        named: set[int] = set()  # starts of values named by their metric (never sizes)
         claim_matches, named_matches, spelled_matches, signed_matches = self._matches(s)
         for m in claim_matches:
             g = m.groupdict()
@@ -254,15 +274,22 @@ class ClaimsComponent:
                 found.append((m.start(), m.end(), _num(g["t"] or g["f"]), "x"))
             elif g["mv"] is not None:
                 found.append((m.start(), m.end(), _num(g["mv"]), "other"))
+                named.add(m.start())  # "with 0.99 AUROC": named by its metric, not a size
             elif g["fa"] is not None:
                 found.append((m.start("fa"), m.end(), _num(g["fa"]), "x"))
             elif g["px"] is not None:
                 found.append((m.start(), m.end(), _num(g["px"]), "x"))
             elif g["kv"] is not None:
                 found.append((m.start(), m.end(), _num(g["kv"]) * 1000, "tokens/s"))
+            elif g["pc"] is not None:
+                found.append((m.start(), m.end(), _num(g["pc"]), "other"))
+            elif g["rk"] is not None:
+                found.append((m.start(), m.end(), _num(g["rk"]), "other"))
+            elif g["f1"] is not None:
+                if "." in g["f0"] + g["f1"]:  # scores; "from 2019 to 2023", "from 1 to 10" are not
+                    found.append((m.start("f1"), m.end("f1"), _num(g["f1"]), "other"))
             elif g["broken"] is not None:
                 found.append((m.start(), m.end(), float(f"{g['broken']}.{g['frac']}"), "%"))
-        named = set()
         for m in named_matches:
             found.append((m.start(), m.end(), _num(m.group("n")), "other"))
             named.add(m.start())
@@ -283,6 +310,13 @@ class ClaimsComponent:
     def _skip(self, s: str, start: int, end: int, unit: str, named: bool = False) -> bool:
         if self.skip_before_any.search(s[max(0, start - 60):start]):
             return True  # "e.g. 4x", "75.4% vs. 74.2%": an example or the baseline's value
+        left = s[max(0, start - 80):start]
+        # (the regex only when a "(" opens just before: most numbers are not in parentheses)
+        if "(" in left[-30:] and self.baseline_paren.search(left) \
+                and not self.own_first_right.match(s[end:end + 40]):
+            return True  # "surpassing ts_zip (~1.11 bpb)": the baseline's value
+        if left.endswith("from ") and self.from_old_right.match(s[end:end + 60]):
+            return True  # "from 74% (Naive RAG) to ...": the old value
         after = s[end:end + 40].lstrip("+")
         if unit in ("GB", "other", "s", "x") and self.skip_after.match(after):
             return True
@@ -291,7 +325,9 @@ class ClaimsComponent:
         if unit in ("s", "other") and re.search(r"(?:duration|length|clip|video)s?\s+(?:\w+\s+){0,3}$", s[max(0, start - 50):start]):
             return True
         # "with 8TB", "of 3M": a size; "with MAE of 0.77" names its metric and is a result
-        return bool(unit in ("GB", "other") and not named and self.skip_before.search(s[max(0, start - 30):start]))
+        return bool(unit in ("GB", "other") and not named and self.skip_before.search(s[max(0, start - 30):start])
+                    and not self.size_exempt_before.search(s[max(0, start - 30):start])
+                    and not self.named_before.search(s[max(0, start - 40):start]))
 
     # -- text, metric, hardware -----------------------------------------------------------------
     @staticmethod

@@ -66,6 +66,7 @@ class _Sentence:
     end: int
     text: str
     is_title: bool
+    own_region: bool = False  # after the paper's first contribution sentence ("We propose ...")
 
 
 @dataclass(slots=True)
@@ -118,11 +119,13 @@ class HardwareRules:
         "evaluation_context_left", "context_right", "negated_left", "negated_right",
         "evaluation_words", "compared_running", "survey_title", "realtime_left",
         "performance_right", "range_from_left", "range_to_right", "blocked_deployment",
-        "deployment_own", "contribution")
+        "deployment_own", "contribution", "addressed_opener", "constraint_left", "distributed_left",
+        "trained_sentence",
+        "execution_left", "execution_right")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
-                  "context_classes")
+                  "context_classes", "addressed_from_rules")
 
     def _compile_roles(self, r: dict[str, Any]) -> None:
         """Compiles the role cues once; a cue missing from the data file is a KeyError here,
@@ -248,6 +251,8 @@ class HardwareComponent:
             return None
         if self.rules.product_reject_right.match(text, end):
             return None
+        if _ARTICLE_NUMBER.fullmatch(written):
+            return None  # "a 40-language corpus", "a 100-fold": the article and a number, not A40 / A100
         info = self.reg.get(entry.canonical)
         if entry.needs_context:
             # a bare "4090", "T4", "Hopper" is written as a name: no inner space ("a 2"),
@@ -341,6 +346,7 @@ class HardwareComponent:
         own_name = re.compile(r"\b" + re.escape(tm.group(1)) + r"\b") if tm else None
         if own_name is None and (pm := self.rules.title_own_paren.search(title.text)):
             own_name = re.compile(r"\b" + re.escape(pm.group(1)) + r"\b")  # "JD Oxygen ... (Oxygen AIIC) V1"
+        contrib = self._mark_own_region(sents)
         prev: _Hit | None = None
         for h in hits:
             sent = _sentence_at(sents, h.start)
@@ -371,6 +377,8 @@ class HardwareComponent:
             if self.rules.device_title.search(title.text):
                 self._device_title(hits)
             self._deployment_motivation(hits, sents, own_name)
+            if not survey_paper:
+                self._addressed_constraint(hits, sents, contrib)
             self._device_paper(hits)
             self._device_from_product(hits)
         entities: dict[str, _Entity] = {}
@@ -430,6 +438,61 @@ class HardwareComponent:
             return False
         return info.hw_class in r.on_device_classes or bool(r.on_device_products.search(h.name))
 
+    def _mark_own_region(self, sents: list[_Sentence]) -> int | None:
+        """Marks the sentences after the paper's first contribution sentence as its own work.
+
+        An abstract runs motivation -> contribution ("We propose X") -> description and results;
+        the description sentences often name no "we"/"our" ("At the system level, the framework
+        shards Gaussians across GPUs"), yet they describe the paper's own system. Returns the
+        index of the contribution sentence (None when there is none).
+        """
+        r = self.rules
+        contrib = next((i for i, s in enumerate(sents) if i > 0 and r.contribution.search(s.text)), None)
+        if contrib is not None:
+            for s in sents[contrib + 1:]:
+                s.own_region = True
+        return contrib
+
+    def _addressed_constraint(self, hits: list[_Hit], sents: list[_Sentence], contrib: int | None) -> None:
+        """A platform named as the constraint the paper's contribution addresses is its target.
+
+        "... limited computational resources on edge devices. [Existing methods ...] To address
+        these limitations, we propose X": the motivation names the platform the method is built
+        for (the guideline's "a model built for phones" is ``targets``). It holds when the
+        motivation sentence states a constraint there and the contribution sentence answers it
+        (next sentence, an "To address ..." opener, or only background sentences in between).
+        Deployment classes (edge / mobile device, microcontroller) need a constraint cue just before;
+        compute classes (GPU, CPU ...) only an execution-efficiency one ("GPU inefficiency",
+        "hinder execution across multiple GPUs"), not a resource demand ("GPU memory usage").
+        """
+        if contrib is None:
+            return
+        r = self.rules
+        cand = [h for h in hits if h.role == "mentioned" and h.why in r.addressed_from_rules]
+        if not cand:
+            return
+        answer = r.addressed_opener.match(sents[contrib].text) is not None
+        for h in cand:
+            sent = _sentence_at(sents, h.start)
+            i = sents.index(sent)
+            if i == 0 or i >= contrib:
+                continue
+            gap = sents[i + 1: contrib]
+            if not (answer or all(r.mentioned_sentence.match(s.text) or r.generic_sentence.search(s.text)
+                                  for s in gap)):
+                continue
+            rel = h.start - sent.start
+            left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
+            right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
+            if r.blocked_deployment.search(sent.text):
+                continue  # "... hinders their deployment on edge devices": a motivation (see _deployment_motivation)
+            if h.name in r.deployment_classes:
+                ok = bool(r.constraint_left.search(left))
+            else:
+                ok = bool(r.execution_left.search(left) or r.execution_right.match(right))
+            if ok:
+                h.role, h.why = "targets", "addressed"
+
     def _device_title(self, hits: list[_Hit]) -> None:
         """A deployment-flavoured title ("On-Device ...", "Edge-AI", "... IoT") with no device word.
 
@@ -445,18 +508,33 @@ class HardwareComponent:
     def _deployment_motivation(self, hits: list[_Hit], sents: list[_Sentence],
                                own_name: re.Pattern[str] | None) -> None:
         """A motivation ("... hinders deployment on edge devices") is the paper's target only
-        when the paper's own work says it deploys there ("to deliver the on-device benefits")."""
-        if not any(h.why == "motivation" and h.name in self.rules.deployment_classes for h in hits):
-            return
+        when the paper's own work says it deploys there ("to deliver the on-device benefits",
+        "we deploy the compressed models on Jetson Orin Nano")."""
         r = self.rules
+
+        def motivation(h: _Hit) -> bool:
+            # "too large for deployment in constrained environments such as edge devices": the
+            # example cue does not make a blocked-deployment motivation a mere example
+            return h.name in r.deployment_classes and (h.why == "motivation" or (
+                h.why == "mentioned_cue" and r.blocked_deployment.search(_sentence_at(sents, h.start).text) is not None))
+
+        motives = [h for h in hits if motivation(h)]
+        if not motives:
+            return
         own_deploys = any(
             (r.own_work.search(s.text) or (own_name is not None and own_name.search(s.text)))
             and not r.blocked_deployment.search(s.text) and r.deployment_own.search(s.text)
             for s in sents[1:])
-        if own_deploys:
-            for h in hits:
-                if h.why == "motivation" and h.name in r.deployment_classes:
-                    h.role, h.why = "targets", "targets_cue"
+        # an example of the blocked setting ("... such as edge devices") needs a named board the
+        # paper deploys on ("we deploy ... on Jetson Orin Nano"); "on-device settings such as
+        # mobile assistants" in a paper that deploys at the edge stays an example
+        own_boards = any(
+            (r.own_work.search(s.text) or (own_name is not None and own_name.search(s.text)))
+            and not r.blocked_deployment.search(s.text) and r.on_device_products.search(s.text)
+            for s in sents[1:])
+        for h in motives:
+            if own_boards or (own_deploys and h.why == "motivation"):
+                h.role, h.why = "targets", "targets_cue"
 
     def _device_paper(self, hits: list[_Hit]) -> None:
         """A model built for phones / edge devices targets the devices it runs on.
@@ -578,7 +656,8 @@ class HardwareComponent:
         # 2. title
         if sent.is_title:
             return ("evaluated_on" if analysis_paper else "targets"), "title"
-        own = bool(r.own_work.search(sent.text) or (own_name is not None and own_name.search(sent.text)))
+        own = bool(r.own_work.search(sent.text) or (own_name is not None and own_name.search(sent.text))
+                   or (sent.own_region and not r.mentioned_sentence.match(sent.text)))
         background = bool(r.mentioned_sentence.match(sent.text)) or not own
         # 3. comparison: "over GPUs"; not "over the baseline on GPUs", unless it compares with
         # running on that platform ("compared to running on a 3090")
@@ -614,6 +693,10 @@ class HardwareComponent:
             if not own and (r.mentioned_sentence.match(sent.text) or r.blocked_deployment.search(sent.text)):
                 return "mentioned", "motivation"  # "..., which hinders their deployment on edge devices"
             return "targets", "targets_cue"
+        if r.distributed_left.search(left):
+            # "multi-GPU compression", "cross-GPU exchange": execution spread over devices is
+            # designed for them (not a strong rule: the products it is timed on keep their role)
+            return "targets", "distributed"
         # the paper's own contribution sentence names it, with no measured figure
         if r.contribution.search(sent.text) and not (r.results_numeric.search(sent.text)
                                                      or r.measured.search(sent.text)
@@ -627,7 +710,13 @@ class HardwareComponent:
         # 7. everything else
         if background:
             return "mentioned", ("mentioned_cue" if r.mentioned_left.search(left) else "background")
-        return ("evaluated_on" if r.results.search(sent.text) else "targets"), "fallback"
+        # the paper's own sentence: its results or training run there, else its design does
+        measured = r.results.search(sent.text) or r.trained_sentence.search(sent.text)
+        return ("evaluated_on" if measured else "targets"), "fallback"
+
+
+#: A lowercase one-letter word and a number ("a 40"): an article, never a product name.
+_ARTICLE_NUMBER = re.compile(r"[a-z]\s+\d+")
 
 
 def _finditer(pattern: re.Pattern[str], string: str, starts: list[int] | None) -> Iterator[re.Match[str]]:

@@ -17,7 +17,7 @@ from kg.model import CodeUrl, Evidence
 
 #: A URL with a scheme, or a bare code-hosting address (``github.com/user/repo``).
 URL_RE = re.compile(
-    r"(?:https?://|(?<![\w./@-])(?:www\.|(?:github|gitlab|bitbucket|huggingface)\.(?:com|co|org)/))[^\s<>\"'`]+",
+    r"(?:https?://|https?:\s//(?=[\w-]+\.)|(?<![\w./@-])(?:www\.|(?:github|gitlab|bitbucket|huggingface)\.(?:com|co|org)/))[^\s<>\"'`]+",
     re.IGNORECASE,
 )
 #: Characters that end a URL when they appear in it: markup remnants (``">this``, ``{this``).
@@ -27,6 +27,8 @@ TRAILING = ".,;:!?*'\"”’)]}>$"
 HOST_ONLY_RE = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/$",
                           re.IGNORECASE)
 PATH_AFTER_SPACE_RE = re.compile(r"\s([\w.-]+/[\w./-]+)")
+#: ``https: //github.com/a/b``: a space slipped in after the scheme's colon in the source.
+SPACED_SCHEME_RE = re.compile(r"^(https?:)\s//", re.IGNORECASE)
 
 
 def clean_url(raw: str) -> str:
@@ -55,11 +57,11 @@ BARE_RE = re.compile(r"^https?://[^/]*$")
 def _scan_start(text: str) -> int | None:
     """Where URL_RE may first match in ``text``; None when it cannot match.
 
-    Every match holds "://", "www." or a code host's ".com/" / ".co/" / ".org/" (case aside)
+    Every match holds "://" (or ": //"), "www." or a code host's ".com/" / ".co/" / ".org/" (case aside)
     no more than ``_MAX_LEAD`` characters after its start, so most abstracts skip the regex
     and the rest scan from just before their first hint (URLs come last in an abstract).
     """
-    hints = [i for i in (text.find("://"),) if i >= 0]
+    hints = [i for i in (text.find("://"), text.find(": //")) if i >= 0]
     low = text.lower()
     hints += [i for i in (low.find(h) for h in _HINTS) if i >= 0]
     if not hints:
@@ -82,6 +84,7 @@ class CodeUrls:
         for m in URL_RE.finditer(text, pos):
             url = clean_url(m.group(0))
             end = m.start() + len(url)
+            url = SPACED_SCHEME_RE.sub(r"\1//", url)
             if HOST_ONLY_RE.match(url):
                 nxt = PATH_AFTER_SPACE_RE.match(text, m.end())
                 if nxt:
