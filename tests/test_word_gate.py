@@ -122,3 +122,17 @@ def test_claims_prefilters_are_exact(claims):
         assert [_spans(m) for m in claims._matches(text)] == [
             _spans(claim_re.finditer(text)), _spans(named.finditer(text)), _spans(spelled.finditer(text)),
             _spans(signed.finditer(text))], text
+
+
+def test_leads_of_different_lengths_give_every_offset_in_order() -> None:
+    # one pattern serves every lead; "times" is longer than " ", so a match found later can
+    # start its sequence earlier: the offsets must still come back ascending, each once
+    gate = WordGate([(("a", "1", "0", "0"), True), (("g", "p", "u"), True)],
+                    leads=(" ", "x", "times"))
+    text = "2timesa100 gpu 8xa100 a100 x gpu"
+    expected = sorted({m.start(1) - 1 for lead in (" ", "x", "times")
+                       for m in re.finditer(re.escape(lead) + r"(a100|gpu)(?![a-z0-9])", " " + text)})
+    assert gate.starts(word_text(text)) == expected == [6, 11, 17, 22, 29]
+    assert gate(word_text(text)) and not gate(word_text("no hardware here"))
+    with pytest.raises(ValueError):
+        WordGate([(("a",), True)], leads=("x", "xx"))
