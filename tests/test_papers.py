@@ -261,3 +261,15 @@ def test_extracted_graph_matches_dev_gold(bundled_graph: Path) -> None:
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     print(f"overall P={precision:.2f} R={recall:.2f}")
     assert recall >= 0.6 and precision >= 0.6
+
+
+def test_a_cut_result_is_an_error_not_a_short_list(gg: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg
+    import kg.query.papers as papers_mod
+    from kg.errors import QueryError
+
+    g = kg.open_graph(gg)
+    assert len(g.find_papers(hardware="GPU", limit=2).records) == 2
+    monkeypatch.setattr(papers_mod, "MAX_ID_ROWS", 3)
+    with pytest.raises(QueryError, match="narrow the filters"):
+        g.find_papers(hardware="GPU", limit=2)

@@ -73,6 +73,10 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 
+#: the id list a page is cut from may be long (a class such as GPU on a large corpus), but each
+#: row is three or four terms; past this many the filters are too broad to page through
+MAX_ID_ROWS = 2_000_000
+
 #: the paper -> entity edge of each type, written beside every link (see kg.graph.triples)
 _HAS = {"hardware": "kg:hasHardware", "dataset": "kg:hasDataset", "method": "kg:hasMethod",
         "technique": "kg:hasTechnique", "task": "kg:hasTask"}
@@ -242,7 +246,9 @@ def find_papers(backend: Backend, resolver: NameResolver | None = None, *,
     if limit is not None or offset:
         ids_sparql, names = build_ids_query(targets, role)
         ran.append((ids_sparql, _bindings(names, targets, role)))
-        ids = backend.query(*ran[-1], timeout=left())
+        ids = backend.query(*ran[-1], timeout=left(), max_rows=MAX_ID_ROWS)
+        if ids.truncated:
+            raise QueryError(f"more than {MAX_ID_ROWS:,} matching links: narrow the filters")
         papers: dict[Any, tuple[str, list[tuple[Any, ...]]]] = {}
         evars = [i for i, v in enumerate(ids.variables) if v.startswith("e_")]
         for r in ids.rows:
@@ -260,7 +266,10 @@ def find_papers(backend: Backend, resolver: NameResolver | None = None, *,
     if page is not None and not page.rows:
         return PapersResult([], sparql, bindings, targets, total or 0, ran)
     ran.append((sparql, bindings))
-    records = _records(backend.query(sparql, bindings, timeout=left()), targets, role)
+    res = backend.query(sparql, bindings, timeout=left())
+    if res.truncated:  # a partial list would read as the whole answer
+        raise QueryError("the result is larger than the row limit: ask for pages (limit, offset)")
+    records = _records(res, targets, role)
     return PapersResult(records, sparql, bindings, targets,
                         len(records) if total is None else total, ran)
 
