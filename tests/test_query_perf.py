@@ -139,3 +139,18 @@ def test_server_cache_answers_repeats_and_follows_the_store(gg: str, tmp_path: P
             uncached.server_close()
     finally:
         srv.server_close()
+
+
+def test_papers_resolve_by_exact_key_without_listing_them(gg: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A million-paper graph cannot be listed to find one paper (it was cut at the row cap,
+    # so most papers could not be named); an exact id, title or IRI is an index lookup.
+    import kg.query.names as names_mod
+    from kg.errors import QueryError
+
+    b = LocalBackend(gg)
+    pid, title, piri = next((r[1], r[2], r[0]) for r in NameResolver(b).papers())
+    monkeypatch.setattr(names_mod, "MAX_PAPER_LIST", 1)
+    r = NameResolver(b)
+    assert r.resolve_paper(pid).iri == r.resolve_paper(title).iri == r.resolve_paper(piri).iri == piri
+    with pytest.raises(QueryError, match="exact id or title"):
+        r.resolve_paper(title.lower()[:-1])  # a loose match needs the list

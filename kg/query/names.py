@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.errors import UnknownNameError
+from kg.errors import QueryError, UnknownNameError
 from kg.graph import iri as iri_mod
 from kg.graph.namespaces import ENTITY_CLASS, ID, sparql_prefixes
 from kg.query.backend import Backend
@@ -182,6 +182,13 @@ SELECT DISTINCT ?e ?label WHERE {{ ?l kg:entityType "{type}" ; kg:entity ?e ; kg
 _VENDORS_QUERY = "SELECT DISTINCT ?v WHERE { ?e kg:vendor ?v }"
 _PAPERS_QUERY = """
 SELECT ?p ?id ?title WHERE { ?p a kg:Paper ; dcterms:identifier ?id ; dcterms:title ?title }"""
+#: One paper by an exact key (id, title or IRI, whichever is bound): two index lookups.
+_PAPER_BY_KEY_QUERY = """
+SELECT ?p ?id ?title WHERE { ?p a kg:Paper ; dcterms:identifier ?id ; dcterms:title ?title }
+LIMIT 2"""
+#: Every paper is listed only to match a title loosely (case, punctuation, prefix); a larger
+#: graph than this is asked for an exact id or title instead.
+MAX_PAPER_LIST = 5_000_000
 
 
 # ---- the name index file -----------------------------------------------------------------
@@ -302,7 +309,10 @@ class NameResolver:
     def papers(self) -> list[tuple[str, str, str]]:
         """(IRI, id, title) of every paper."""
         if self._papers is None:
-            rows = self.backend.query(sparql_prefixes() + _PAPERS_QUERY).rows
+            res = self.backend.query(sparql_prefixes() + _PAPERS_QUERY, max_rows=MAX_PAPER_LIST)
+            if res.truncated:
+                raise QueryError(f"more than {MAX_PAPER_LIST:,} papers: give an exact id or title")
+            rows = res.rows
             self._papers = sorted((r[0].value, r[1].value, r[2].value) for r in rows
                                   if None not in r)
         return self._papers
@@ -397,8 +407,16 @@ class NameResolver:
         return Target(type_, cands[0][1], iri=cands[0][2])
 
     def resolve_paper(self, text: str) -> Target:
-        """A paper by id, IRI or title (case and punctuation ignored)."""
+        """A paper by id, IRI or title (case and punctuation ignored).
+
+        An exact id, IRI or title is looked up in the store's index first: listing every paper
+        to compare normalised titles takes seconds on a million papers (and was cut at the
+        backend's row cap, so most papers of such a graph could not be named at all).
+        """
         t = text.strip()
+        hit = self._paper_by_key(t)
+        if hit is not None:
+            return hit
         papers = self.papers()
         for iri, pid, title in papers:
             if t in (iri, pid) or norm(t) == norm(title):
@@ -407,6 +425,21 @@ class NameResolver:
         if len(prefix) == 1:
             return Target("paper", prefix[0][2], iri=prefix[0][0])
         raise UnknownNameError("paper", text, _closest(t, [p[2] for p in papers]))
+
+    def _paper_by_key(self, t: str) -> Target | None:
+        from pyoxigraph import Literal, NamedNode
+
+        keys: list[tuple[str, Any]] = [("id", Literal(t)), ("title", Literal(t))]
+        if t.startswith(("http://", "https://", "urn:")):
+            try:
+                keys.insert(0, ("p", NamedNode(t)))
+            except ValueError:
+                pass
+        for var, term in keys:
+            rows = self.backend.query(sparql_prefixes() + _PAPER_BY_KEY_QUERY, {var: term}).rows
+            if len(rows) == 1 and None not in rows[0]:
+                return Target("paper", rows[0][2].value, iri=rows[0][0].value)
+        return None
 
     def resolve_any(self, text: str) -> Target:
         """Any node: ``type:name`` picks the type; otherwise papers, then each entity type."""
