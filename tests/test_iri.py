@@ -1,3 +1,5 @@
+import pytest
+
 from kg.graph import iri
 
 
@@ -22,3 +24,12 @@ def test_paper_iri_is_injective_for_arxiv_ids():
 def test_iris_are_deterministic():
     assert iri.entity_iri("hardware", "NVIDIA A100") == iri.entity_iri("hardware", "NVIDIA A100")
     assert iri.claim_iri("p", "3x faster", 3.0, "x") == iri.claim_iri("p", "3x faster", 3, "x")
+
+
+@pytest.mark.parametrize("pid", ["2401.00001", "cs/0101001", "doi:10.1000/x y%z", "t-2e29e4a0", "Ünïcode id", "a%2Fb"])
+def test_paper_id_is_read_back_from_its_iri(pid: str) -> None:
+    from kg.graph.iri import paper_id_of, paper_iri
+
+    assert paper_id_of(paper_iri(pid)) == pid
+    assert paper_id_of("https://example.org/paper/x") is None
+    assert paper_id_of(paper_iri(pid).replace("%2F", "%2f")) in (None, pid)  # not minted so: no guess

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from kg.graph.namespaces import ID, KG
 
@@ -42,6 +42,19 @@ def term(local: str) -> str:
 
 def paper_iri(paper_id: str) -> str:
     return f"{ID}paper/{quote(paper_id, safe='')}"
+
+
+def paper_id_of(paper_iri_: str) -> str | None:
+    """The id :func:`paper_iri` minted ``paper_iri_`` from (None for any other IRI).
+
+    Percent-encoding with nothing kept safe is undone exactly by unquoting, so a paper's id
+    can be read from its IRI without a store lookup (ordering a long list of papers by id).
+    """
+    prefix = f"{ID}paper/"
+    if not paper_iri_.startswith(prefix):
+        return None
+    pid = unquote(paper_iri_[len(prefix):])
+    return pid if paper_iri(pid) == paper_iri_ else None
 
 
 def author_iri(name: str) -> str:
