@@ -1,0 +1,96 @@
+"""Reproducible sampler for arxiv_names_H7 and arxiv_hw_H7 (benchmarks/heldout).
+
+Exclusion list = ids of every benchmarks/heldout/*.jsonl EXCEPT the *_H7.jsonl files themselves
+(set 2 additionally excludes the set-1 ids computed here), plus exact dev-gold titles.
+Set 1 additionally skips papers whose abstract has no capitalised token of 2+ letters other than
+the first word of a sentence (the set measures named methods/datasets).
+Writes OUT/{names_H7,hw_H7}.jsonl (id, title, abstract; json.dumps default). OUT = argv[1] or /tmp/h7work.
+"""
+import glob, json, random, re, sys
+
+CORPUS = '/work/shared/bench/arxiv_cs/corpus.jsonl'
+HELD = '/work/main/benchmarks/heldout'
+OUT = sys.argv[1] if len(sys.argv) > 1 else '/tmp/h7work'
+
+rows = [json.loads(l) for l in open(CORPUS) if l.strip()]
+files = sorted(f for f in glob.glob(HELD + '/*.jsonl') if not f.endswith('_H7.jsonl'))
+seen = set()
+for f in files:
+    for l in open(f):
+        if l.strip():
+            seen.add(json.loads(l)['id'])
+dev_titles = {p['title'] for p in json.load(open('/work/shared/gold/dev.json'))}
+print(f'corpus rows {len(rows)}; heldout files {len(files)}; excluded ids {len(seen)}; dev titles {len(dev_titles)}')
+
+
+def dump(path, pick):
+    with open(path, 'w') as fh:
+        for r in pick:
+            fh.write(json.dumps({'id': r['id'], 'title': r['title'], 'abstract': r['abstract']}) + '\n')
+
+
+SENT = re.compile(r'(?<=[.!?])\s+')
+LETTERS = re.compile(r'[A-Za-z]')
+
+
+def has_inner_capital(abstract):
+    """True if some whitespace token that is not the first of a sentence starts with an
+    upper-case letter (after stripping leading punctuation) and has 2+ letters."""
+    for sent in SENT.split(abstract.strip()):
+        toks = sent.split()
+        for t in toks[1:]:
+            t = t.lstrip('([{"\'`*_$')
+            if t[:1].isupper() and len(LETTERS.findall(t)) >= 2:
+                return True
+    return False
+
+
+# ---- set 1: arxiv_names_H7 ------------------------------------------------------------
+sh = list(rows)
+random.Random(67).shuffle(sh)
+cnt, kept = {}, []
+scanned = skip_id = skip_t = skip_cap = skip_nocap = 0
+for r in sh:
+    scanned += 1
+    if r['id'] in seen:
+        skip_id += 1; continue
+    if r['title'] in dev_titles:
+        skip_t += 1; continue
+    if not has_inner_capital(r['abstract']):
+        skip_nocap += 1; continue
+    c = r['categories'][0]
+    if cnt.get(c, 0) >= 6:
+        skip_cap += 1; continue
+    cnt[c] = cnt.get(c, 0) + 1
+    kept.append(r)
+    if len(kept) == 40:
+        break
+print(f'names_H7: scanned {scanned}, skip_id {skip_id}, skip_devtitle {skip_t}, '
+      f'skip_no_capitalised_token {skip_nocap}, skip_cap {skip_cap}, kept {len(kept)}')
+print('  categories:', ', '.join(f'{k} {v}' for k, v in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))))
+dump(f'{OUT}/names_H7.jsonl', kept)
+
+# ---- set 2: arxiv_hw_H7 ---------------------------------------------------------------
+PAT = re.compile(r'\b(?:A100|H100|H800|H200|V100|L40S?|T4|RTX ?\d{4}|GPU|CPU|FPGA|NPU|TPU|Jetson|Raspberry|'
+                 r'Snapdragon|smartphone|mobile device|edge device|microcontroller|ASIC|Ascend|MI\d{3}|Gaudi|Xeon|'
+                 r'EPYC|Apple M\d)')  # case-sensitive, word-start anchored only
+names_ids = {r['id'] for r in kept}
+cand = []
+nmatch = s_id = s_names = s_t = 0
+for r in rows:  # corpus file order
+    if not PAT.search(r['title'] + ' ' + r['abstract']):
+        continue
+    nmatch += 1
+    if r['id'] in seen:
+        s_id += 1; continue
+    if r['id'] in names_ids:
+        s_names += 1; continue
+    if r['title'] in dev_titles:
+        s_t += 1; continue
+    cand.append(r)
+print(f'hw_H7: matching {nmatch}, skip_id(existing files) {s_id}, skip_id(names_H7) {s_names}, '
+      f'skip_devtitle {s_t}, candidates {len(cand)}')
+pick = random.Random(71).sample(cand, 40)
+dump(f'{OUT}/hw_H7.jsonl', pick)
+print('names_H7 ids:', [r['id'] for r in kept])
+print('hw_H7 ids:', [r['id'] for r in pick])
