@@ -33,3 +33,22 @@ def test_paper_id_is_read_back_from_its_iri(pid: str) -> None:
     assert paper_id_of(paper_iri(pid)) == pid
     assert paper_id_of("https://example.org/paper/x") is None
     assert paper_id_of(paper_iri(pid).replace("%2F", "%2f")) in (None, pid)  # not minted so: no guess
+
+
+@pytest.mark.parametrize("pid", ["2401.00001", "cs/0101001", "a%2Fb"])
+@pytest.mark.parametrize("etype,name", [("hardware", "NVIDIA A100"), ("method", "C++ Net"),
+                                        ("dataset", "x" * 200)])
+def test_a_link_is_named_from_its_paper_and_entity(pid: str, etype: str, name: str) -> None:
+    from kg.graph import iri
+
+    assert iri.link_iri_of(iri.paper_iri(pid), iri.entity_iri(etype, name)) == iri.link_iri(pid, etype, name)
+
+
+def test_no_link_is_guessed_for_iris_the_project_did_not_mint() -> None:
+    from kg.graph import iri
+
+    paper = iri.paper_iri("p1")
+    assert iri.link_iri_of("https://example.org/paper/p1", iri.entity_iri("task", "x")) is None
+    assert iri.link_iri_of(paper, "https://example.org/hardware/x") is None
+    assert iri.link_iri_of(paper, iri.author_iri("Ada")) is None  # not an entity type
+    assert iri.link_iri_of(paper, iri.entity_iri("task", "x") + "/more") is None

@@ -130,6 +130,22 @@ def test_pages_are_slices_of_the_whole_list(gg: str, filters: dict[str, str]) ->
     assert g.find_papers(**filters, limit=5, offset=whole.total).records == []
 
 
+def test_a_page_whose_links_cannot_be_named_walks_to_them(gg: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links of IRIs minted elsewhere are left UNDEF in the page: found by walking, not lost."""
+    import kg
+    import kg.query.papers as papers
+
+    g = kg.open_graph(gg)
+    whole = g.find_papers(hardware="GPU")
+    named = g.find_papers(hardware="GPU", limit=3)
+    assert "?link_hardware) {" in named.queries[-1][0] and "UNDEF" not in named.queries[-1][0]
+    monkeypatch.setattr(papers, "link_iri_of", lambda paper, entity: None)
+    walked = g.find_papers(hardware="GPU", limit=3)
+    assert "UNDEF" in walked.queries[-1][0]
+    assert [r.to_dict() for r in walked.records] == [r.to_dict() for r in whole.records[:3]]
+    assert [r.to_dict() for r in named.records] == [r.to_dict() for r in whole.records[:3]]
+
+
 def test_cli_shows_one_page_and_says_how_many(gg: str) -> None:
     every = ids(gg, "--hardware", "GPU")
     r = runner.invoke(app, ["papers", "-g", gg, "--hardware", "GPU", "-f", "json", "--limit", "3",

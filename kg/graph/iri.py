@@ -69,6 +69,22 @@ def link_iri(paper_id: str, entity_type: str, name: str) -> str:
     return f"{ID}link/{quote(paper_id, safe='')}/{_TYPE_SEGMENT[entity_type]}/{slug(name)}"
 
 
+def link_iri_of(paper_iri_: str, entity_iri_: str) -> str | None:
+    """The link :func:`link_iri` minted for this paper and entity (None for other IRIs).
+
+    A link's IRI is made of the keys its paper's and entity's IRIs end with, so a list of
+    (paper, entity) pairs can name its links outright: reading them back from the store
+    means walking every link of each paper.
+    """
+    paper_prefix = f"{ID}paper/"
+    if not (paper_iri_.startswith(paper_prefix) and entity_iri_.startswith(ID)):
+        return None
+    segment, _, key = entity_iri_[len(ID):].partition("/")
+    if segment not in _TYPE_SEGMENT.values() or not key or "/" in key:
+        return None
+    return f"{ID}link/{paper_iri_[len(paper_prefix):]}/{segment}/{key}"
+
+
 def claim_iri(paper_id: str, text: str, value: float, unit: str) -> str:
     return f"{ID}claim/{quote(paper_id, safe='')}/{_hash(text, repr(float(value)), unit)}"
 
