@@ -443,3 +443,101 @@ def test_device_without_kind_is_no_edge_device(ex):
 def test_edge_platform_with_acronym(ex):
     got = hw(ex, "A method", "We propose a co-design for edge VR platforms.")
     assert got["edge device"].role == "targets"
+
+
+@pytest.mark.parametrize("abstract", [
+    "State-space models are strong. However, deploying SSMs to edge devices is challenging due to the "
+    "constraints in memory, computing capacity, and power consumption. While quantization helps, outliers "
+    "remain. To address this challenge, we propose Q-Net, a quantized model.",
+    "Existing networks are heavy. These methods exhibit poor compatibility on resource-constrained edge "
+    "devices, limiting their deployment in real-time applications. To address this, we propose a fusion network.",
+])
+def test_blocked_deployment_with_device_limits_answered_targets(ex, abstract):
+    # a blocked deployment that names the device's resource limits, answered by "To address this,
+    # we propose", is the constraint the method is built for
+    assert hw(ex, "A method", abstract)["edge device"].role == "targets"
+
+
+def test_blocked_deployment_on_method_limits_stays_mentioned(ex):
+    # the block is put on the prior methods' design, not on the device's resources
+    got = hw(ex, "A method",
+             "Existing methods prioritize precision over simplicity, limiting their deployment on edge devices. "
+             "To bridge this gap, we propose a small network.")
+    assert got["edge device"].role == "mentioned"
+
+
+def test_contribution_cue_with_adverbial(ex):
+    # "This paper for the first time proposes": the contribution answers the constrained edge motivation
+    got = hw(ex, "A method",
+             "Generative codecs are emerging. However, deploying the decoder on power-constrained edge devices "
+             "presents challenges due to numerous parameters. This paper for the first time proposes a novel "
+             "deployment scheme for video services. Initially, we analyze the algorithm.")
+    assert got["edge device"].role == "targets"
+
+
+def test_hyphenated_edge_computing(ex):
+    got = hw(ex, "A method", "We propose a deployment scheme for edge-computing video services.")
+    assert got["edge device"].role == "targets"
+
+
+def test_mobile_gui_agents_title_targets(ex):
+    got = hw(ex, "X-Bench: A Unified Benchmark for Hybrid Mobile GUI Agents",
+             "We introduce X-Bench, a benchmark of agents with a specific focus on the mobile domain.")
+    assert got["mobile device"].role == "targets"
+
+
+def test_measured_edge_device_of_own_model_targets(ex):
+    # a lite model measured on edge devices is built for them
+    got = hw(ex, "A method",
+             "We propose a masking method. Our distilled model achieves 91.4% parameter reduction and 3x faster "
+             "inference on edge devices while maintaining competitive accuracy.")
+    assert got["edge device"].role == "targets"
+
+
+def test_measured_mobile_device_needs_deploy_cue(ex):
+    got = hw(ex, "A method", "We propose a detector. Our detector runs at 30 fps on mobile devices.")
+    assert got["mobile device"].role == "evaluated_on"
+    got = hw(ex, "A method",
+             "We propose a detector. To facilitate deployment on phones, we compress it. Our detector runs "
+             "at 30 fps on mobile devices.")
+    assert got["mobile device"].role == "targets"
+
+
+def test_title_and_evaluation_noun_is_not_an_analysis_paper(ex):
+    # "... and Evaluation Testbed" names a built artefact, not an evaluation study
+    got = hw(ex, "A Real-Time Safety System with Wide-Angle Perception and Evaluation Testbed",
+             "We present a prototype warning system that runs on a single edge device at 30 fps.")
+    assert got["edge device"].role == "targets"
+    got = hw(ex, "Dissecting Kernels and Evaluating Their Speed on GPUs", "We run kernels on GPUs.")
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_title_impact_of_is_an_analysis_paper(ex):
+    got = hw(ex, "Impact of Data-Oriented Design on Performance in Multi-Threaded CPUs",
+             "This study provides a comprehensive performance analysis of data-oriented design.")
+    assert got["CPU"].role == "evaluated_on"
+
+
+def test_list_role_across_acronym_parenthesis(ex):
+    # "Long Form (ACR) and Long Form (ACR)": the second item shares the first one's comparison role
+    got = hw(ex, "A method",
+             "We build an FPGA prototype, achieving 24.9x and 4.1x higher energy efficiency against commercial "
+             "Central Processing Unit (CPU) and Graphic Processing Unit (GPU), respectively.")
+    assert got["CPU"].role == "compared_against"
+    assert got["GPU"].role == "compared_against"
+
+
+def test_evaluated_left_takes_hyphenated_modifier(ex):
+    got = hw(ex, "A method",
+             "We study batching. On the high-bandwidth H200, this occurs only when decode tokens exceed 80% of the "
+             "batch; on the bandwidth-constrained RTX PRO 6000, this threshold drops to just 20%.")
+    assert got["NVIDIA H200"].role == "evaluated_on"
+    assert got["NVIDIA RTX PRO 6000"].role == "evaluated_on"
+
+
+def test_hyphenated_modifier_of_a_class_is_no_measurement_platform(ex):
+    # "even in low-power mobile devices" describes what the method is built for
+    got = hw(ex, "A method",
+             "In this paper, we propose a fast fusion method. It requires less than one-tenth of the time of "
+             "prior methods, ensuring high speed even in low-power mobile devices.")
+    assert got["mobile device"].role == "targets"

@@ -101,3 +101,21 @@ def test_added_aliases_match_in_text(reg):
     # the longer DRIVE name wins over the Jetson alias inside it
     assert _matched(reg, "on the NVIDIA DRIVE AGX Xavier") == [("NVIDIA DRIVE AGX Xavier", "NVIDIA DRIVE Xavier")]
     assert _matched(reg, "on an Intel B580.") == [("Intel B580", "Intel Arc B580")]
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    # the guideline's "use the variant named": the generation is an attribute, not part of the name
+    ("RTX PRO 6000", "NVIDIA RTX PRO 6000"), ("NVIDIA RTX PRO 6000", "NVIDIA RTX PRO 6000"),
+    ("RTX PRO 6000 Blackwell", "NVIDIA RTX PRO 6000 Blackwell"),
+    ("SOPHON BM1684X", "Sophgo SOPHON BM1684X"), ("BM1684X", "Sophgo SOPHON BM1684X"),
+])
+def test_resolve_variant_as_named(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+
+
+def test_different_chip_is_no_alias(reg):
+    # BM1684 is a different chip than BM1684X; a bare "Sophon" names no product
+    assert reg.resolve("BM1684") != "Sophgo SOPHON BM1684X"
+    assert reg.resolve("Sophon") is None
+    info = reg.get("NVIDIA RTX PRO 6000")
+    assert info is not None and info.generation == "NVIDIA Blackwell"

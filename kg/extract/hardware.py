@@ -120,12 +120,13 @@ class HardwareRules:
         "evaluation_words", "compared_running", "survey_title", "realtime_left",
         "performance_right", "range_from_left", "range_to_right", "blocked_deployment",
         "deployment_own", "contribution", "addressed_opener", "constraint_left", "distributed_left",
-        "trained_sentence",
+        "trained_sentence", "deployment_purpose", "purpose_clause", "device_constraint",
+        "product_modifiers_left",
         "execution_left", "execution_right")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
-                  "context_classes", "addressed_from_rules")
+                  "context_classes", "addressed_from_rules", "deployed_when_measured")
 
     def _compile_roles(self, r: dict[str, Any]) -> None:
         """Compiles the role cues once; a cue missing from the data file is a KeyError here,
@@ -381,6 +382,7 @@ class HardwareComponent:
                 self._addressed_constraint(hits, sents, contrib)
             self._device_paper(hits)
             self._device_from_product(hits)
+            self._deployed_class(hits, sents)
         entities: dict[str, _Entity] = {}
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
@@ -478,16 +480,24 @@ class HardwareComponent:
             if i == 0 or i >= contrib:
                 continue
             gap = sents[i + 1: contrib]
-            if not (answer or all(r.mentioned_sentence.match(s.text) or r.generic_sentence.search(s.text)
-                                  for s in gap)):
+            adjacent = all(r.mentioned_sentence.match(s.text) or r.generic_sentence.search(s.text) for s in gap)
+            if not (answer or adjacent):
                 continue
             rel = h.start - sent.start
             left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
             right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
-            if r.blocked_deployment.search(sent.text):
-                continue  # "... hinders their deployment on edge devices": a motivation (see _deployment_motivation)
+            blocked = r.blocked_deployment.search(sent.text) is not None
+            if blocked and not (answer and adjacent and h.name in r.deployment_classes
+                                and r.device_constraint.search(sent.text)):
+                # "... hinders their deployment on edge devices": a motivation (see
+                # _deployment_motivation), unless it names the device's resource limits and the
+                # next own sentence answers it ("To address this, we propose ..."): the
+                # constrained device is then what the method is built for
+                continue
             if h.name in r.deployment_classes:
-                ok = bool(r.constraint_left.search(left))
+                # a blocked deployment is itself the constraint ("deploying SSMs to edge devices
+                # is challenging due to ..."); otherwise a constraint cue must come just before
+                ok = blocked or bool(r.constraint_left.search(left))
             else:
                 ok = bool(r.execution_left.search(left) or r.execution_right.match(right))
             if ok:
@@ -569,6 +579,25 @@ class HardwareComponent:
             if h.name in r.deployment_classes and h.role in ("evaluated_on", "mentioned") \
                     and h.why not in ("negated", "context", "generic", "compared"):
                 h.role, h.why = "targets", "device_paper"
+
+    def _deployed_class(self, hits: list[_Hit], sents: list[_Sentence]) -> None:
+        """A deployment class the paper's own model is measured on is what the model is built for.
+
+        "3x faster inference on edge devices ..., enabling practical deployment": the guideline's
+        "a model built for phones targets even when it is measured there". Edge devices and
+        microcontrollers (``deployed_when_measured``) always; a mobile device only when a deploy
+        cue is in its sentence or in an own purpose clause ("To facilitate deployment ..., we
+        compress ..."), since a phone is also a plain measuring platform ("latency on a Pixel
+        phone"). Called for non-analysis papers only: a benchmark measures on edge devices.
+        """
+        r = self.rules
+        purpose = any(r.purpose_clause.search(s.text) for s in sents[1:])
+        for h in hits:
+            if h.role != "evaluated_on" or h.name not in r.deployment_classes:
+                continue
+            if h.name in r.deployed_when_measured or purpose \
+                    or r.deployment_purpose.search(_sentence_at(sents, h.start).text):
+                h.role, h.why = "targets", "deployed"
 
     def _propagate_targets(self, entities: dict[str, _Entity]) -> None:
         """A paper that designs for a device class targets the products of that class it runs on.
@@ -702,8 +731,12 @@ class HardwareComponent:
                                                      or r.measured.search(sent.text)
                                                      or r.evaluation_words.search(sent.text)):
             return "targets", "contribution"
-        # 6. the platform of own quantitative results
-        if (h.quantity or r.evaluated_left.search(left)) \
+        # 6. the platform of own quantitative results ("on the high-bandwidth H200": a named
+        # product's lower-case hyphenated modifiers are skipped)
+        ev_left = left
+        if h.kind == "product" and (pm := r.product_modifiers_left.search(left)):
+            ev_left = left[: pm.start()]
+        if (h.quantity or r.evaluated_left.search(ev_left)) \
                 and (r.evaluated_sentence.search(sent.text) or r.results_numeric.search(sent.text)) \
                 and (own or r.results_numeric.search(sent.text)):
             return "evaluated_on", "evaluated_cue"
