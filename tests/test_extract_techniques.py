@@ -152,3 +152,100 @@ def test_context_sensitive_labels(nlp: Language, text: str, present: str | None,
         assert present in got
     if absent:
         assert absent not in got
+
+
+def _abstract(title: str, body: str) -> str:
+    return f"{title}{TITLE_SEPARATOR}{body}"
+
+
+def test_concessive_background_mentions_are_not_tagged(nlp: Language) -> None:
+    """T-A (background): "While X ..., they face ..." names what the paper does not use."""
+    found = techniques(nlp, _abstract("Deconver", (
+        "While convolutional neural networks (CNNs) and vision transformers (ViTs) have advanced "
+        "segmentation, they face inherent limitations such as local receptive fields in CNNs. "
+        "We propose a deconvolution network.")))
+    assert "convolutional neural network" not in found
+    assert "transformer" not in found
+    # one mention elsewhere keeps the technique, with that mention as evidence
+    found = techniques(nlp, _abstract("Deconver", (
+        "While convolutional networks have advanced segmentation, they still fail on thin structures. "
+        "Our decoder keeps convolutional layers.")))
+    assert found["convolutional neural network"].evidence.sentence == "Our decoder keeps convolutional layers."
+
+
+def test_background_rule_keeps_own_sentences_subject_classes_and_neutral_clauses(nlp: Language) -> None:
+    # a self cue: the paper's own statement
+    assert "transformer" in techniques(nlp, _abstract("X", "While we use transformers, they are slow."))
+    # model classes a paper is usually about are exempt
+    assert "large language model" in techniques(nlp, _abstract(
+        "X", "While large language models excel at reasoning, they still struggle with planning."))
+    # no limitation stated about them after the comma
+    assert "knowledge distillation" in techniques(nlp, _abstract(
+        "X", "While many works study distillation to build smaller models, most focus on English."))
+
+
+def test_negated_mentions_are_not_tagged(nlp: Language) -> None:
+    """T-A (negation): "avoiding ... autoregressive sequences", "without ... attention"."""
+    found = techniques(nlp, _abstract("MeshFlow", (
+        "MeshFlow generates triangle soups directly, avoiding the need to serialize meshes into long "
+        "autoregressive sequences. It mixes tokens without any attention layers.")))
+    assert "autoregressive model" not in found
+    assert "attention mechanism" not in found
+    # the cue's scope ends at the clause or at "and"; "with and without X" uses X
+    found = techniques(nlp, _abstract("X", (
+        "It runs without retraining, and its decoder is autoregressive.")))
+    assert "autoregressive model" in found
+    found = techniques(nlp, _abstract("X", (
+        "It fills the scene without the object and uses a diffusion model to inpaint it.")))
+    assert "diffusion model" in found
+    assert "large language model" in techniques(nlp, _abstract("X", "Gains hold with and without LLM judges."))
+
+
+def test_compared_baselines_are_not_tagged(nlp: Language) -> None:
+    """T-A (comparison): "outperforms ... Transformer-based models" names a baseline."""
+    found = techniques(nlp, _abstract("MambaX", (
+        "Our network outperforms state-of-the-art Transformer-based models on three datasets. "
+        "It is cheaper than CNN-based methods.")))
+    assert "transformer" not in found
+    assert "convolutional neural network" not in found
+    # another phrase between cue and mention: the mention is not the compared object
+    found = techniques(nlp, _abstract("Pathways", (
+        "It delivers throughput comparable to the SPMD case for Transformer models.")))
+    assert "transformer" in found
+
+
+def test_generic_batching_and_scheduling_words_need_a_systems_text(nlp: Language) -> None:
+    """T-C: bare "scheduling" / "batching" name the technique only in a systems text."""
+    assert "batching and scheduling" not in techniques(nlp, _abstract(
+        "AFFR", "It uses energy-aware client scheduling to mitigate device dropouts."))
+    assert "batching and scheduling" not in techniques(nlp, _abstract(
+        "Agent", "The tasks are data augmentation, optimization, and data batching."))
+    assert "batching and scheduling" not in techniques(nlp, _abstract(
+        "Robots", "A scheduler assigns chores to household robots."))
+    assert "batching and scheduling" in techniques(nlp, _abstract(
+        "Serve", "Our scheduler groups requests to raise throughput."))
+
+
+def test_parameter_efficient_alone_is_not_peft(nlp: Language) -> None:
+    """T-C: "a parameter-efficient design" is a property, not parameter-efficient fine-tuning;
+    in a text about adapting a model it names the technique."""
+    assert "parameter-efficient fine-tuning" not in techniques(nlp, _abstract(
+        "Deconver", "Key innovations include a parameter-efficient design."))
+    assert "parameter-efficient fine-tuning" in techniques(nlp, _abstract(
+        "X", "We adopt parameter-efficient tuning methods."))
+    assert "parameter-efficient fine-tuning" in techniques(nlp, _abstract(
+        "Task-Adapter", "It is a parameter-efficient method that keeps the encoders frozen."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is a learnable component within a U-shaped architecture.", "u-net"),
+    ("This causes processing delays for real-time image rendering.", "streaming inference"),
+    ("The estimator is optimized for depth fusion and real-time tracking.", "streaming inference"),
+])
+def test_paraphrases(nlp: Language, text: str, expected: str) -> None:
+    """T-D: U-shaped architectures are U-Nets; real-time rendering and tracking are streaming."""
+    assert expected in techniques(nlp, _abstract("X", text))
+
+
+def test_u_shaped_curve_is_not_a_u_net(nlp: Language) -> None:
+    assert "u-net" not in techniques(nlp, _abstract("X", "Demand follows inverse U-shaped patterns."))

@@ -14,18 +14,28 @@ pipeline:
 A concept's ``exclude`` phrases veto a match they overlap: "attention" names the mechanism,
 "received significant attention" does not; "real-time" is streaming, "faster than real-time"
 is a speed claim. ``implied`` rules derive a technique the guideline counts as stated by
-another ("pipeline parallelism" while "training" -> distributed training).
+another ("pipeline parallelism" while "training" -> distributed training). A concept's
+``gated`` labels ("scheduling", "batching") count only in a text that has one of its
+``doc_words`` (a systems text: "requests", "GPU", "inference").
+
+A technique the text names only where the paper does not use or study it is not tagged
+(:class:`ContextFilter`): in a concessive background sentence about its limitations ("While
+CNNs and ViTs have advanced X, they face limitations"), in the scope of a negation
+("avoiding ... autoregressive sequences") or as a compared baseline ("outperforms
+Transformer-based models"). One mention elsewhere keeps it.
 
 Only what the text names is tagged: no outside knowledge beyond canonicalising a name.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -39,6 +49,9 @@ _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "!", "?"})
 
 _POS = "T"
 _NEG = "X"
+#: a gated label, and a word that opens its gate
+_GATED = "G"
+_GATE_WORD = "W"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +78,9 @@ class Technique:
     alt_labels: tuple[str, ...]
     exclude: tuple[str, ...]
     windows: tuple[WindowRule, ...] = ()
+    #: labels that name the technique only in a text with one of ``gate_words``
+    gated: tuple[str, ...] = ()
+    gate_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +102,9 @@ def load_techniques(filename: str = "techniques.json") -> tuple[list[Technique],
                       WindowRule(anchor=frozenset(w["anchor"]), cue_before=frozenset(w["cue_before"]),
                                  window=int(w.get("window", 5)),
                                  allowed_between=frozenset(w.get("allowed_between", ())))
-                      for w in c.get("windows", ())))
+                      for w in c.get("windows", ())),
+                  gated=tuple(c.get("gated", {}).get("labels", ())),
+                  gate_words=tuple(w.lower() for w in c.get("gated", {}).get("doc_words", ())))
         for c in data["concepts"]
     ]
     rules = [
@@ -105,6 +123,110 @@ def is_case_sensitive(label: str) -> bool:
         if len(core) >= 2 and any(ch.isupper() for ch in core[1:]):
             return True
     return False
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases`` (longest first; spaces match any whitespace); one
+    that never matches if there are none."""
+    phrases = list(phrases)
+    if not phrases:
+        return "(?!)"
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+class ContextFilter:
+    """Tells whether a mention is one the paper neither uses nor studies (the ``context``
+    block of the vocabulary): in a concessive background sentence, negated, or a compared
+    baseline.
+
+    The negation and comparison cues are found by the tagger's phrase matcher in its one pass
+    (a regex alternation searched over every sentence cost as much as the whole tagger); the
+    regexes here only run on the short text between a cue and a mention, or at a sentence
+    start.
+    """
+
+    def __init__(self, ctx: dict[str, Any], concept_ids: Iterable[str]) -> None:
+        flags = re.IGNORECASE
+        self.active = bool(ctx)
+        self.exempt = frozenset(ctx.get("background_exempt", ())) & frozenset(concept_ids)
+        self.negation_cues = tuple(p.lower() for p in ctx.get("negation_cues", ()))
+        self.negation_exceptions = tuple(p.lower() for p in ctx.get("negation_exceptions", ()))
+        self.compare_cues = tuple(p.lower() for p in ctx.get("compare_cues", ()))
+        self.neg_window = int(ctx.get("negation_window", 60))
+        self._opener = re.compile(rf"\W*(?:{_alternation(ctx.get('concessive_openers', ()))})\b", flags)
+        self._self = re.compile(rf"\b(?:{_alternation(ctx.get('self_cues', ()))})\b", flags)
+        self._limit = re.compile(rf"(?<![\w-])(?:{_alternation(ctx.get('limitation_cues', ()))})(?![\w-])", flags)
+        self._head = re.compile(
+            rf"(?:\s*-?\s*based)?(?:\s+[\w-]+)?\s+(?:{_alternation(ctx.get('baseline_heads', ()))})\b", flags)
+        words = _alternation(ctx.get("clause_words", ()))
+        self._clause = re.compile(rf"[;:()\[\]]|,\s|\b(?:{words})\b", flags)
+        neg_breaks = _alternation(ctx.get("negation_breaks", ()))
+        self._neg_break = re.compile(rf"[;:()\[\]]|,\s|\b(?:{words}|{neg_breaks})\b", flags)
+        breaks = _alternation(ctx.get("compare_object_breaks", ()))
+        self._object_break = re.compile(rf"[;:()\[\]]|,\s|\b(?:{words}|{breaks})\b", flags)
+
+    def background(self, text: str, start: int, end: int) -> bool:
+        """``text[start:end]`` is a concessive sentence about others' limitations: "While X
+        ..., they face ...", with no "we"."""
+        if not self._opener.match(text, start, end) or self._self.search(text, start, end):
+            return False
+        comma = text.find(", ", start, end)
+        return comma >= 0 and self._limit.search(text, comma, end) is not None
+
+    def negated(self, text: str, cue: int, start: int) -> bool:
+        """A negation cue at char ``cue`` scopes over the mention at char ``start``: same
+        clause and phrase, at most ``negation_window`` characters before it."""
+        return start - cue <= self.neg_window and self._neg_break.search(text, cue, start) is None
+
+    def compared(self, text: str, cue_end: int, start: int, end: int) -> bool:
+        """The comparison cue that ends at char ``cue_end`` has the mention ``text[start:end]``
+        as its object, and a baseline head follows it ("than transformer-based models")."""
+        return self._object_break.search(text, cue_end, start) is None and self._head.match(text, end) is not None
+
+
+class _Sentences:
+    """Sentence bounds of one Doc from one ``Doc.to_array`` call (``Token.sent`` costs as
+    much per call); each sentence's background test is run once."""
+
+    __slots__ = ("_background", "_chars", "_doc", "_starts", "text")
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.text = text
+        self._doc = doc
+        self._starts = starts
+        #: sentence number -> (start char, end char)
+        self._chars: dict[int, tuple[int, int]] = {}
+        self._background: dict[int, bool] = {}
+
+    def index(self, token: int) -> int:
+        """The number of the sentence that holds ``token``."""
+        return bisect_right(self._starts, token) - 1
+
+    def first_token(self, k: int) -> int:
+        return self._starts[k]
+
+    def bounds(self, k: int) -> tuple[int, int]:
+        """The characters of sentence ``k``, the whitespace after it included."""
+        got = self._chars.get(k)
+        if got is None:
+            nxt = self._starts[k + 1] if k + 1 < len(self._starts) else None
+            got = self._chars[k] = (self._doc[self._starts[k]].idx,
+                                    len(self.text) if nxt is None else self._doc[nxt].idx)
+        return got
+
+    def sentence(self, k: int) -> str:
+        """The text of sentence ``k`` (== ``sent.text``, without a Token per word)."""
+        start, end = self.bounds(k)
+        return self.text[start:end].strip()
+
+    def background(self, k: int, ctx: ContextFilter) -> bool:
+        got = self._background.get(k)
+        if got is None:
+            got = self._background[k] = ctx.background(self.text, *self.bounds(k))
+        return got
 
 
 class CaseAwarePhrases:
@@ -142,6 +264,12 @@ class CaseAwarePhrases:
             strings = self._nlp.vocab.strings
             _, sequences = self._exact.setdefault(strings.add(exact_key), (strings.add(key), set()))
             sequences.update(tuple(t.orth for t in d) for d in orth.values())
+
+    def add_lower(self, key: str, phrases: Iterable[str]) -> None:
+        """Adds ``phrases`` as written (lower-cased, no variants) under ``key``."""
+        docs = [self._nlp.make_doc(p.lower()) for p in sorted(set(phrases))]
+        if docs:
+            self.matcher.add(key, docs)
 
     def add_words(self, key: str, words: Iterable[str]) -> None:
         """Adds single lower-case words under ``key``: a match is a token whose ``lower_`` is
@@ -205,9 +333,14 @@ class TechniqueTagger:
 
     #: matcher key of the window rules' anchor words
     _ANCHOR = "anchor"
+    #: matcher keys of the negation and comparison cues of the context filter
+    _NEG_CUE = "context|negation"
+    _NOT_NEG = "context|not-negation"
+    _CMP_CUE = "context|compare"
 
     def __init__(self, nlp: Language, vocab_file: str = "techniques.json") -> None:
         self.concepts, self.rules = load_techniques(vocab_file)
+        self.context = ContextFilter(load_json(vocab_file).get("context", {}), (c.id for c in self.concepts))
         self.by_id = {c.id: c for c in self.concepts}
         self.by_label = {c.pref_label: c for c in self.concepts}
         self.phrases = CaseAwarePhrases(nlp)
@@ -218,44 +351,84 @@ class TechniqueTagger:
         strings = nlp.vocab.strings
         self.phrases.add_words(self._ANCHOR, (a for _, w in self.windows for a in w.anchor))
         self._anchor_key = strings.add(self._ANCHOR)
+        # the context cues, found in the same pass
+        self.phrases.add_lower(self._NEG_CUE, self.context.negation_cues)
+        self.phrases.add_lower(self._NOT_NEG, self.context.negation_exceptions)
+        self.phrases.add_lower(self._CMP_CUE, self.context.compare_cues)
+        self._neg_key = strings.add(self._NEG_CUE)
+        self._not_neg_key = strings.add(self._NOT_NEG)
+        self._cmp_key = strings.add(self._CMP_CUE)
         #: matcher key -> (kind, concept id), so a match needs no string lookup
         self._keys: dict[int, tuple[str, str]] = {}
         for c in self.concepts:
-            for kind, labels in ((_POS, (c.pref_label, *c.alt_labels)), (_NEG, c.exclude)):
+            for kind, labels in ((_POS, (c.pref_label, *c.alt_labels)), (_NEG, c.exclude),
+                                 (_GATED, c.gated if c.gate_words else ())):
                 if labels:
                     key = f"{kind}|{c.id}"
                     self.phrases.add(key, labels)
                     self._keys[strings.add(key)] = (kind, c.id)
+            if c.gated and c.gate_words:
+                key = f"{_GATE_WORD}|{c.id}"
+                self.phrases.add_words(key, c.gate_words)
+                self._keys[strings.add(key)] = (_GATE_WORD, c.id)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[tuple[int, int]]] = {}
         vetoes: dict[str, list[tuple[int, int]]] = {}
+        gated: dict[str, list[tuple[int, int]]] = {}
+        open_gates: set[str] = set()
         anchors: list[int] = []
+        negations: list[tuple[int, int]] = []
+        comparisons: list[tuple[int, int]] = []
+        not_negations: list[tuple[int, int]] = []
         for match_id, start, end in self.phrases(doc):
             if match_id == self._anchor_key:
                 anchors.append(start)
                 continue
+            if match_id == self._neg_key:
+                negations.append((start, end))
+                continue
+            if match_id == self._cmp_key:
+                comparisons.append((start, end))
+                continue
+            if match_id == self._not_neg_key:  # "with and without X" uses X
+                not_negations.append((start, end))
+                continue
             kind, cid = self._keys[match_id]
-            (found if kind == _POS else vetoes).setdefault(cid, []).append((start, end))
+            if kind == _POS:
+                found.setdefault(cid, []).append((start, end))
+            elif kind == _NEG:
+                vetoes.setdefault(cid, []).append((start, end))
+            elif kind == _GATED:
+                gated.setdefault(cid, []).append((start, end))
+            else:
+                open_gates.add(cid)
+        for cid in open_gates & gated.keys():
+            found.setdefault(cid, []).extend(gated[cid])
         for cid, start, end in self._window_matches(doc, anchors):
             found.setdefault(cid, []).append((start, end))
         if not found:
             return doc
+        if not_negations:
+            negations = [(s, e) for s, e in negations if not any(a <= s and e <= b for a, b in not_negations)]
+        text = doc_ext.doc_text(doc)
+        sents = _Sentences(doc, text)
         first: dict[str, tuple[int, int]] = {}
         for cid, spans in found.items():
             bad = vetoes.get(cid, ())
             for start, end in sorted(spans):
-                if not any(s < end and start < e for s, e in bad):
+                if not any(s < end and start < e for s, e in bad) and self._counts(
+                        doc, sents, cid, start, end, negations, comparisons):
                     first[cid] = (start, end)
                     break
-        text = doc_ext.doc_text(doc)
         tagged: dict[str, Mention] = {}
         for cid, (start, end) in sorted(first.items(), key=lambda kv: kv[1]):
             c = self.by_id[cid]
             span = doc[start:end]
             surface = text[span.start_char:span.end_char]  # == span.text, without a Token per word
             rule = "acronym" if is_case_sensitive(surface) else "phrase"
-            tagged[c.pref_label] = self._mention(c.pref_label, span, surface, text,
+            tagged[c.pref_label] = self._mention(c.pref_label, span, surface,
+                                                 sents.sentence(sents.index(start)),
                                                  f"kg_techniques.{rule}")
         words: set[str] | None = None  # read only if needed: a source technique is rare
         for r in self.rules:
@@ -275,6 +448,31 @@ class TechniqueTagger:
         doc_ext.mentions(doc).extend(tagged.values())
         return doc
 
+    def _counts(self, doc: Doc, sents: _Sentences, cid: str, start: int, end: int,
+                negations: list[tuple[int, int]], comparisons: list[tuple[int, int]]) -> bool:
+        """False when the mention ``doc[start:end]`` is in a context where the paper neither
+        uses nor studies the technique (see :class:`ContextFilter`)."""
+        ctx = self.context
+        if not ctx.active:
+            return True
+        k = sents.index(start)
+        if cid not in ctx.exempt and sents.background(k, ctx):
+            return False
+        first = sents.first_token(k)
+        text, at = sents.text, -1
+        for cue_start, cue_end in negations:
+            if first <= cue_start and cue_end <= start:
+                at = doc[start].idx
+                if ctx.negated(text, doc[cue_start].idx, at):
+                    return False
+        for cue_start, cue_end in comparisons:
+            if first <= cue_start and cue_end <= start:
+                at = doc[start].idx if at < 0 else at
+                last = doc[end - 1]
+                if ctx.compared(text, doc[cue_end].idx, at, last.idx + len(last)):
+                    return False
+        return True
+
     def _window_matches(self, doc: Doc, anchors: list[int]) -> Iterator[tuple[str, int, int]]:
         for i in anchors:
             anchor = doc[i].lower_
@@ -292,12 +490,9 @@ class TechniqueTagger:
                         break
 
     @staticmethod
-    def _mention(name: str, span: Span, surface: str, text: str, extractor: str) -> Mention:
-        sent = span.sent
-        # the text slice == sent.text, which would build a Token per word of the sentence
+    def _mention(name: str, span: Span, surface: str, sentence: str, extractor: str) -> Mention:
         return Mention(type="technique", name=name, role=None, text=surface,
-                       evidence=Evidence(sentence=text[sent.start_char:sent.end_char].strip(),
-                                         start=span.start_char, end=span.end_char,
+                       evidence=Evidence(sentence=sentence, start=span.start_char, end=span.end_char,
                                          extractor=extractor))
 
 
