@@ -180,3 +180,69 @@ def test_generalisation_skips(ex, text, absent):
 ])
 def test_own_value_in_parentheses(ex, text, expected):
     assert claims(ex, text) == expected
+
+
+# -- rules added from the arxiv_hw_H6 error analysis -------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # "percentage point" (singular) is points, not a percentage
+    ("It incurs only a 0.5 percentage point drop in mAP.", [(0.5, "points")]),
+    # energy per item in micro-, nano- and picojoules
+    ("Only \\textbf{11.7} microjoules ($\\upmu$J) are required for one pixel.", [(11.7, "other")]),
+    ("Each inference costs 3.2 nJ on the chip.", [(3.2, "other")]),
+    # a parameter count in thousands is a small model's result, even after "with"
+    ("With 374K parameters it runs in real time.", [(374.0, "other")]),
+    # a spelled factor with a comparison
+    ("It can reduce memory usage by up to ninefold.", [(9.0, "x")]),
+    ("It delivers a greater than threefold training speedup.", [(3.0, "x")]),
+    # a fraction of a baseline's cost
+    ("Our model boasts only one-third the parameters of TransReID.", [(1 / 3, "x")]),
+    ("It needs only a quarter of the parameters of LLM-CXR.", [(0.25, "x")]),
+    # a bare decimal the paper reports against a baseline's by "versus"
+    (("Tuned SLMs reach 0.92 on the Biographical benchmark versus 0.83 for GPT-5.4, "
+      "and 0.833 versus 0.578 on the literary average."), [(0.92, "other"), (0.833, "other")]),
+])
+def test_h6_rules(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a spelled factor with no comparison, a fraction of a population, a fraction of a unit
+    "Our contributions are threefold: a dataset and a model.",
+    "We find that roughly one-third of layers degenerate into a single expert.",
+    "The relighting runs in under a tenth of a second per image.",
+    # a bare decimal against a number of another magnitude, or without an own result verb
+    "Prior work reported 0.35 versus 12.5 on the two splits.",
+    "The mAP at 0.50 of the old model was 0.95 versus 0.908.",
+])
+def test_h6_not_claims(ex, text):
+    assert claims(ex, text) == []
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a spec in parentheses right after a hardware name
+    ("On the high-bandwidth H200 (4.8 TB/s), the gain is 2x.", (4.8, "other")),
+    # problem settings: an outlier ratio in parentheses, a quantization bit-width
+    ("It solves severely corrupted (99% outlier ratio) problems under 0.5 seconds.", (99.0, "%")),
+    ("Models degrade at ultra-low bit-widths (2-4 bits), while ours gains 3%.", (4.0, "other")),
+    # a slice of the data, not a result
+    ("Stabilization on the 21.3% of questions where evidence is present reaches 95.2% accuracy.", (21.3, "%")),
+])
+def test_h6_skips(ex, text, absent):
+    assert absent not in claims(ex, text)
+
+
+def test_h6_measured_power_after_hardware_is_kept(ex):
+    # a measurement in parentheses after a hardware name is a result, unlike its spec
+    assert (18.7, "W") in claims(ex, "We deploy the model on Jetson Orin Nano (18.7W peak).")
+
+
+def test_h6_result_restated_in_a_later_sentence_is_one_claim(ex):
+    text = ("It attains 4.73% gap on TSP-442 within 30s. "
+            "Optimizations reduce the pcb442 gap from 36% to 4.73%.")
+    assert claims(ex, text) == [(4.73, "%"), (30.0, "s")]
+    # the same value for two systems in one sentence, or for another metric, stays
+    assert claims(ex, "Mistral improved from 72% to 81%, and MedGemma improved from 71% to 81%.") == \
+        [(81.0, "%"), (81.0, "%")]
+    assert claims(ex, "We beat it by 10.1-36.6% for VP. We beat it by 14.5-36.6% for ABR.") == \
+        [(36.6, "%"), (36.6, "%")]

@@ -5,7 +5,10 @@ followed by a unit from ``kg/data/claims.json``; coordinated numbers (``1.6 and 
 borrow the unit of the last one. Ranges keep the whole span as text and the upper (or "to")
 bound as value, as the guideline asks. Sizes of data and models (``8TB of data``, ``80GB GPU``,
 ``7B parameters``), years, citations and identifiers (``ResNet-152``) are not claims: numbers
-without a unit are never taken, and the skip regexes reject the remaining look-alikes.
+without a unit are never taken, and the skip regexes reject the remaining look-alikes. A few
+word forms are claims too: spelled factors ("by up to ninefold", "one-third the parameters of
+X"), and a bare decimal the paper compares by "versus" ("reach 0.92 versus 0.83 for Y"). A
+result restated in a later sentence with the same metric noun is kept once.
 
 A claim's hardware is the hardware named in its sentence (read from the spans kg_hardware left
 in ``doc.user_data``); when that hardware is only the baseline ("3.7x over a DGX H100"), the
@@ -84,6 +87,8 @@ class ClaimsComponent:
             + r"|" + lead + r"(?P<kv>" + _NUM + r")[Kk]\s*(?P<ku>tokens?/s(?:ec(?:ond)?)?|tokens? per second)(?![A-Za-z])"
             # "with only 0.65M parameters": a small parameter count as a result
             + r"|" + rules["few_params"] + r"(?P<pc>" + _NUM + r")(?=" + rules["params_after"] + r")"
+            # "With 374K parameters": a count in thousands is a small model, with or without "only"
+            + r"|" + lead + r"(?P<pk>" + _NUM + r")(?=" + rules["k_params_after"] + r")"
             # "7th out of 26 models", "5th in crosslingual": a rank
             + r"|" + lead + r"(?P<rk>\d{1,3})" + rules["rank_after"]
             # "from 0.51 to 0.68", "from 84.0 (Wan2.2) to 91.2": a unit-less score moved to a new value
@@ -105,9 +110,31 @@ class ClaimsComponent:
                                        + unit_re + r"))", re.I)
         self.signed_points = re.compile(rules["signed_points"])
         self.spelled_points = re.compile(rules["spelled_points"], re.I)
-        self.spelled_value = {w: float(i) for i, w in enumerate(
-            "zero one two three four five six seven eight nine ten eleven twelve".split())}
-        self.spelled_value.update({"fifteen": 15.0, "twenty": 20.0})
+        self.spelled_value = {w: float(v) for w, v in rules["spelled_numbers"].items()}
+        # "by up to ninefold", "one-third the parameters of X": spelled factors (unit x), looked
+        # for only where one of their literals is (most sentences hold none)
+        self.spelled_factor = re.compile(rules["spelled_factor"], re.I)
+        self.factor_literals = tuple(rules["spelled_factor_literals"])
+        self._factor_gate = re.compile("|".join(re.escape(w) for w in self.factor_literals), re.I)
+        self.fold_before = re.compile(rules["fold_before"], re.I)
+        self.fold_after = re.compile(rules["fold_after"], re.I)
+        self.fraction_before = re.compile(rules["fraction_before"], re.I)
+        self.fraction_after = re.compile(rules["fraction_after"], re.I)
+        self.fraction_of_after = re.compile(rules["fraction_of_after"], re.I)
+        # "reach 0.92 on X versus 0.83 for Y": a bare decimal compared by "versus"
+        self.versus_score = re.compile(rules["versus_score"])
+        self.own_result_verb = re.compile(rules["own_result_verb"], re.I)
+        # specs and settings that look like results
+        self.spec_paren = re.compile(rules["spec_paren"], re.I)
+        self.spec_paren_unit = re.compile(rules["spec_paren_unit"])
+        self.setting_paren_after = re.compile(rules["setting_paren_after"], re.I)
+        self.bits_setting_before = re.compile(rules["bits_setting_before"], re.I)
+        self.proportion_before = re.compile(rules["proportion_before"], re.I)
+        self.proportion_after = re.compile(rules["proportion_after"], re.I)
+        # a result restated later: same value, unit and metric noun
+        self.metric_noun_after = re.compile(rules["metric_noun_after"])
+        self.metric_noun_before = re.compile(rules["metric_noun_before"], re.I)
+        self.metric_noun_stop = set(rules["metric_stop"]) | set(rules["metric_noun_stop"])
         self.metric_after = re.compile(rules["metric_after"], re.I)
         self.metric_before = re.compile(rules["metric_before"], re.I)
         self.metric_stop = set(rules["metric_stop"])
@@ -132,7 +159,8 @@ class ClaimsComponent:
         # (plus the cues of the three alternatives with no unit after the number: a unit-less
         # "from A to B", a rank, a small parameter count; all kept digit-led for sre's fast scan)
         self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + "|" + _FROM_TO
-                                      + r"\d|" + rules["rank_after"] + "|" + rules["params_after"] + ")", re.ASCII)
+                                      + r"\d|" + rules["rank_after"] + "|" + rules["params_after"] + "|"
+                                      + rules["k_params_after"] + ")", re.ASCII)
         # (on ASCII text the "[x×]" before a factor can only be "x")
         self._word_led = tuple(re.compile(w + r"\d", re.ASCII) for w in (_FACTOR_OF, _TIMES, _BY, "x"))
         # named metrics ("PSNR of 31.2") and spelled points ("two percentage points") start a word
@@ -154,6 +182,7 @@ class ClaimsComponent:
             or next((n for (_, _, n, role, _k) in spans if role == "targets"), None)
         out = doc_ext.claims(doc)
         seen: set[tuple[float, str, str]] = set()
+        said: dict[tuple[float, str, str], int] = {}  # (value, unit, metric noun) -> its sentence
         # (start, end, text) per sentence: Span.text rebuilds the text from the tokens each time
         sents = [(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in doc.sents]
         # sentences before the paper's first own-work sentence are background: their costs and
@@ -174,6 +203,14 @@ class ClaimsComponent:
                     continue
                 if unit == "GB" and any(0 <= a - e <= 2 for (_s, e, *_r) in spans):
                     continue  # "H100 80GB": the memory of the hardware just named
+                if "(" in text[max(0, a - 20):a] and self.spec_paren_unit.search(st, start, end) \
+                        and any(0 < a - e <= 20 and self.spec_paren.fullmatch(text, e, a) for (_s, e, *_r) in spans):
+                    continue  # "the H200 (4.8 TB/s)": a spec of the hardware just named
+                nouns = [(round(value, 6), unit, n) for n in self._metric_nouns(st, start, end)]
+                if any(said.get(n, i) != i for n in nouns):
+                    continue  # "4.73% gap" ... "gap from 36% to 4.73%": the same result restated
+                for n in nouns:
+                    said.setdefault(n, i)
                 seen.add(key)
                 out.append(Claim(
                     text=claim_text, value=value, unit=unit,
@@ -184,7 +221,8 @@ class ClaimsComponent:
 
     # -- prefilters ---------------------------------------------------------------------------
     def _has_numbers(self, plain: str) -> bool:
-        """Whether claim_re, named_metric, signed_points or spelled_points match in ``plain``.
+        """Whether claim_re, named_metric, signed_points or spelled_points match in ``plain``, or
+        it holds a spelled factor (:meth:`_factors`) or a score compared by "versus" (:meth:`_versus`).
 
         Exactly the four whole-text searches, answered cheaply on plain ASCII text: those
         searches try their big alternations at every character (~0.15 ms per abstract), while
@@ -193,7 +231,7 @@ class ClaimsComponent:
         if not plain_ascii(plain) or self._word_gate is None:
             claim_re, named_metric, signed_points, spelled_points = self._scans
             return bool(claim_re.search(plain) or named_metric.search(plain) or signed_points.search(plain)
-                        or spelled_points.search(plain))
+                        or spelled_points.search(plain) or self._factors(plain) or self._versus(plain))
         claim_re, named_metric, signed_points, spelled_points = self._scans_ascii
         # a digit-led match starts a run of digits, where no word-led alternative can match:
         # claim_re matches at such a start exactly when a digit-led alternative does
@@ -203,15 +241,68 @@ class ClaimsComponent:
             return True  # a word-led alternative (rare: the scan runs only when its literal is there)
         if holds_literal(self._signed_literal, plain) and signed_points.search(plain):
             return True
-        return any(named_metric.match(plain, q) or spelled_points.match(plain, q)
-                   for q in self._word_gate.starts(word_text(plain)))
+        if any(named_metric.match(plain, q) or spelled_points.match(plain, q)
+               for q in self._word_gate.starts(word_text(plain))):
+            return True
+        # spelled factors ("by up to ninefold") and bare decimals compared by "versus"
+        return bool(self._factors(plain) or self._versus(plain))
+
+    def _factors(self, s: str) -> list[re.Match[str]]:
+        """The spelled factors of ``s`` ("by up to ninefold", "one-third the parameters").
+
+        spelled_factor is tried only just before its literals ("fold", "third", ...): most
+        texts hold none, and a whole-text scan of its word alternation is slow.
+        """
+        if self._factor_gate.search(s) is None:
+            return []
+        low = s.lower()
+        found: dict[int, re.Match[str]] = {}
+        for lit in self.factor_literals:
+            p = low.find(lit)
+            while p >= 0:
+                # (one character past the literal for its closing \b: "folding" is none)
+                m = self.spelled_factor.search(s, max(0, p - 12), p + len(lit) + 1)
+                if m is not None and m.end() == p + len(lit) and self._factor_ok(s, m):
+                    found[m.start()] = m
+                p = low.find(lit, p + len(lit))
+        return [found[k] for k in sorted(found)]
+
+    def _factor_ok(self, s: str, m: re.Match[str]) -> bool:
+        """A spelled factor with a comparison around it: "by up to ninefold", "threefold faster",
+        "only one-third the parameters" (not "our contributions are threefold")."""
+        left, right = s[max(0, m.start() - 30):m.start()], s[m.end():m.end() + 60]
+        if m.group("w"):
+            return bool(self.fold_before.search(left) or self.fold_after.match(right))
+        return bool(self.fraction_after.match(right)
+                    or self.fraction_before.search(left) and self.fraction_of_after.match(right))
+
+    def _versus(self, s: str) -> list[tuple[int, int, float]]:
+        """Bare decimals the paper reports against a baseline's: "reach 0.92 on X versus 0.83".
+
+        versus_score is tried only in a window around each "vs" / "versus" (rare words).
+        """
+        found: dict[int, tuple[int, int, float]] = {}
+        for kw in ("vs", "versus"):
+            q = s.find(kw)
+            while q >= 0:
+                # (the lookbehind sees before the window's start; the lookahead needs "versus <b>")
+                for m in self.versus_score.finditer(s, max(0, q - 75), q + len(kw) + 40):
+                    a, b = _num(m.group("a")), _num(m.group("b"))
+                    if a <= 0 or b <= 0 or not 0.1 <= a / b <= 10:
+                        continue  # not the same magnitude: no comparison of one score
+                    if self.own_result_verb.search(s, 0, m.start()):
+                        found[m.start("a")] = (m.start("a"), m.end("a"), a)
+                q = s.find(kw, q + len(kw))
+        return [found[k] for k in sorted(found)]
 
     def _may_hold_numbers(self, sentence: str) -> bool:
         """False when :meth:`_numbers` surely finds nothing in ``sentence``: every pattern but
-        spelled_points needs a digit (and removing LaTeX never adds one)."""
+        spelled_points and the spelled factors needs a digit (and removing LaTeX never adds one)."""
         if _DIGIT.search(sentence):
             return True
         plain = _plain(sentence)
+        if self._factors(plain):
+            return True
         if not plain_ascii(plain):
             return self.spelled_points.search(plain) is not None
         return holds_literal(self._spelled_literal, plain) and self._scans_ascii[3].search(plain) is not None
@@ -283,6 +374,9 @@ class ClaimsComponent:
                 found.append((m.start(), m.end(), _num(g["kv"]) * 1000, "tokens/s"))
             elif g["pc"] is not None:
                 found.append((m.start(), m.end(), _num(g["pc"]), "other"))
+            elif g["pk"] is not None:
+                found.append((m.start(), m.end(), _num(g["pk"]), "other"))
+                named.add(m.start())  # "With 374K parameters": a result, not a size
             elif g["rk"] is not None:
                 found.append((m.start(), m.end(), _num(g["rk"]), "other"))
             elif g["f1"] is not None:
@@ -297,6 +391,15 @@ class ClaimsComponent:
             found.append((m.start(), m.end(), self.spelled_value[m.group("w").lower()], "points"))
         for m in signed_matches:
             found.append((m.start(1) - 1, m.end(1), _num(m.group(1)), "points"))
+        for m in self._factors(s):
+            found.append((m.start(), m.end(), self.spelled_value[(m.group("w") or m.group("fr")).lower()], "x"))
+        versus = self._versus(s)
+        if versus:
+            starts = {f[0] for f in found}
+            for start, end, value in versus:
+                if start not in starts:
+                    found.append((start, end, value, "other"))
+                    named.add(start)  # "with 0.92 versus 0.83": a result, not a size
         keep = []
         for start, end, value, unit in sorted(found):
             if self._skip(s, start, end, unit, named=start in named):
@@ -317,6 +420,12 @@ class ClaimsComponent:
             return True  # "surpassing ts_zip (~1.11 bpb)": the baseline's value
         if left.endswith("from ") and self.from_old_right.match(s[end:end + 60]):
             return True  # "from 74% (Naive RAG) to ...": the old value
+        if unit == "%" and left.rstrip().endswith("(") and self.setting_paren_after.match(s[end:end + 40]):
+            return True  # "severely corrupted (99% outlier ratio)": the problem's setting
+        if unit == "%" and self.proportion_before.search(left) and self.proportion_after.match(s[end:end + 60]):
+            return True  # "on the 21.3% of questions where ...": a slice of the data
+        if unit == "other" and s[start:end].endswith("bits") and self.bits_setting_before.search(left):
+            return True  # "at ultra-low bit-widths (2-4 bits)": a quantization setting
         after = s[end:end + 40].lstrip("+")
         if unit in ("GB", "other", "s", "x") and self.skip_after.match(after):
             return True
@@ -340,6 +449,18 @@ class ClaimsComponent:
         m = re.search(r"[,;:()]|\.(?:\s|$)|\band\b", right)
         rend = end + (m.start() if m and m.start() < 80 else min(len(right), 60))
         return s[lstart:rend].strip(" .")
+
+    def _metric_nouns(self, s: str, start: int, end: int) -> list[str]:
+        """The metric nouns next to a claim: the word after it ("4.73% gap"), the word before
+        its "from A to" or "of" ("gap from 36% to 4.73%"); stop words are none."""
+        out = []
+        m = self.metric_noun_after.match(s[end:end + 40])
+        if m:
+            out.append(m.group(1).lower())
+        m = self.metric_noun_before.search(s[max(0, start - 60):start])
+        if m:
+            out.append(m.group(1).lower())
+        return [w for w in out if w not in self.metric_noun_stop]
 
     def _metric(self, s: str, start: int, end: int) -> str | None:
         m = self.metric_after.match(s[end:end + 60])
