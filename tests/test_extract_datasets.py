@@ -242,3 +242,9 @@ def test_dataset_shape_after_article_or_typed_as_metric_is_not_a_dataset(extract
     got = datasets(extractor, "Game generation",
                    "We propose AVR-Eval, a relative metric for multimedia content quality.")
     assert "AVR-Eval" not in got
+
+
+def test_aime_years_are_separate_benchmarks(extractor: Extractor) -> None:
+    got = datasets(extractor, "Dynamic clipping",
+                   "Our method achieves 46.7 on the AIME24 benchmark and 23.3 on the AIME25 benchmark.")
+    assert len([n for n in got if n.startswith("AIME")]) == 2

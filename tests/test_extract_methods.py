@@ -508,3 +508,136 @@ def test_proposed_that_clause_is_not_a_name(extractor: Extractor) -> None:
                   "A hybrid pipeline is proposed that first applies Principal Component Analysis (PCA) for "
                   "dimensionality reduction.")
     assert "Principal Component Analysis" not in got
+
+
+def test_own_component_keeps_capitalised_head(extractor: Extractor) -> None:
+    got = methods(extractor, "PointSeg: unified point cloud segmentation",
+                  "We further design a Semantic-Visual Contrastive Loss to align point features with queries "
+                  "and a Spatial Enhanced Module to model scene-wide relationships.")
+    assert got["Semantic-Visual Contrastive Loss"][0] == "proposed"
+    assert got["Spatial Enhanced Module"][0] == "proposed"
+    assert "Semantic-Visual Contrastive" not in got
+
+
+def test_numbered_component_after_article(extractor: Extractor) -> None:
+    got = methods(extractor, "MRI segmentation",
+                  "We introduce two new components: (i) a Mamba-enhanced Cross-Attention Module, which captures "
+                  "temporal evolution, and (ii) a Shape Extractor Module that encodes the previous mask.")
+    assert got["Mamba-enhanced Cross-Attention Module"][0] == "proposed"
+    assert got["Shape Extractor Module"][0] == "proposed"
+
+
+def test_colon_list_of_own_parts(extractor: Extractor) -> None:
+    got = methods(extractor, "NExT-Search: rebuilding user feedback for generative search",
+                  "NExT-Search integrates two complementary modes: User Debug Mode, which allows users to "
+                  "intervene; and Shadow User Mode, where a user agent simulates preferences.")
+    assert got["User Debug Mode"][0] == "proposed"
+    assert got["Shadow User Mode"][0] == "proposed"
+    got = methods(extractor, "DrVD-Bench: reasoning in medical image diagnosis",
+                  "We propose DrVD-Bench, a multimodal benchmark. DrVD-Bench consists of three modules: Visual "
+                  "Evidence Comprehension, Reasoning Trajectory Assessment, and Report Generation Evaluation.")
+    assert "Visual Evidence Comprehension" not in got
+
+
+def test_acronym_parts_of_the_framework_are_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "MEPG: multi-expert planning for image generation",
+                  "Diffusion models struggle with complex prompts. The framework comprises two core components: "
+                  "(1) a Position-Style-Aware (PSA) module that decomposes prompts; and (2) a Multi-Expert "
+                  "Diffusion (MED) module that routes regions to experts.")
+    assert got["PSA"][0] == "proposed"
+    assert got["MED"][0] == "proposed"
+
+
+def test_pretrained_and_leveraged_components_are_used(extractor: Extractor) -> None:
+    got = methods(extractor, "Prostate segmentation",
+                  "We introduce a semi-supervised self-training strategy that leverages pseudo-labels generated "
+                  "from a pre-trained nnU-Net.")
+    assert got["nnU-Net"][0] == "used"
+    got = methods(extractor, "Synthetic point clouds",
+                  "This work aims to introduce a novel pipeline for generating synthetic data, by leveraging "
+                  "3D Gaussian Splatting (3DGS) and Gaussian Opacity Fields (GOF) to generate assets.")
+    assert got["GOF"][0] == "used"
+
+
+def test_name_plus_name_is_not_a_variant(extractor: Extractor) -> None:
+    got = methods(extractor, "PSO-UNet: swarm-optimized segmentation",
+                  "This study introduces PSO-UNet, which integrates Particle Swarm Optimization (PSO) with the "
+                  "U-Net architecture for hyperparameter optimization.")
+    assert got["PSO-UNet"][0] == "proposed"
+    assert got["PSO"][0] == "used"
+
+
+def test_propose_to_verb_acts_on_the_name(extractor: Extractor) -> None:
+    got = methods(extractor, "Unfolding generative flows",
+                  "Conditional Flow Matching (CFM) offers a simulation-free framework. In this work, we propose "
+                  "to accelerate CFM and introduce an interpretable representation of its dynamics.")
+    assert got["CFM"][0] == "used"
+
+
+def test_siblings_of_our_system_are_compared(extractor: Extractor) -> None:
+    got = methods(extractor, "Agentic video generation",
+                  "In seeded generation the same text is given to our system, VEO 3.1, and WAN 2.2, with human "
+                  "annotations showing engine-generated videos substantially outperform neural generators.")
+    assert got["VEO 3.1"][0] == "compared"
+    assert got["WAN 2.2"][0] == "compared"
+
+
+def test_citation_keys_and_variables_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "A note on chores",
+                  "The non-existence of exact allocations is known from \\cite{CS24}, and we refine the "
+                  "counterexample of \\cite{CS24}. Among all epsilon_0-LDP channels, randomized response wins.")
+    assert "CS24" not in got
+    assert "epsilon_0-LDP" not in got
+
+
+def test_paradigm_and_class_acronyms_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "DCPO: Dynamic Clipping Policy Optimization",
+                  "Reinforcement Learning from Verifiable Rewards (RLVR) has emerged as a promising framework. "
+                  "To solve calculation problems, we build a Multi-Agent System (MAS) with several LLMs.")
+    assert "RLVR" not in got
+    assert "MAS" not in got
+
+
+def test_plural_of_known_family_is_that_family(extractor: Extractor) -> None:
+    got = methods(extractor, "Deconvolution for segmentation",
+                  "While convolutional neural networks (CNNs) and vision transformers (ViTs) have advanced "
+                  "segmentation, they face limitations. We study deconvolution.")
+    assert "ViT" in got and "ViTs" not in got
+    got = methods(extractor, "Urban sensing",
+                  "We benchmark Large Language-Vision Models (LLVMs) on urban data.")
+    assert "LLVM" not in got
+
+
+def test_lower_case_acronym_used_as_own_part(extractor: Extractor) -> None:
+    got = methods(extractor, "Deconver: deconvolution for segmentation",
+                  "Deconver replaces attention mechanisms with efficient nonnegative deconvolution (NDC) "
+                  "operations. Key innovations include a backpropagation-friendly NDC layer based on a "
+                  "monotonic update rule.")
+    assert got["NDC"][0] == "proposed"
+
+
+def test_idea_of_employing_is_a_proposal(extractor: Extractor) -> None:
+    got = methods(extractor, "Structure learning of Bayesian networks",
+                  "In this work, we introduce the idea of employing structure learning ensemble (SLE), which "
+                  "combines multiple structure learning algorithms.")
+    assert got["SLE"][0] == "proposed"
+
+
+def test_common_word_is_not_an_eponym(extractor: Extractor) -> None:
+    got = methods(extractor, "Teaching models new skills",
+                  "We find that tuning only the self-attention layers, or freezing the Down projection, limits drift.")
+    assert "Down projection" not in got
+
+
+def test_eponym_with_a_noun_before_its_head(extractor: Extractor) -> None:
+    got = methods(extractor, "Unfolding generative flows",
+                  "We accelerate sampling by integrating Koopman operator theory, which models non-linear flows "
+                  "as linear evolution.")
+    assert "Koopman operator theory" in got
+
+
+def test_parallel_parenthesised_names_support_each_other(extractor: Extractor) -> None:
+    got = methods(extractor, "Deepfake detection with foundation models",
+                  "We compare three paradigms: fully supervised features (RoPE-ViT), self-supervised features "
+                  "(DINOv3), and agglomerative representations (NVIDIA C-RADIOv4-H).")
+    assert "RoPE-ViT" in got

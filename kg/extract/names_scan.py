@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.extract import doc_ext
@@ -250,6 +251,24 @@ class Vocab:
     title_task_words: frozenset[str] = frozenset()
     others_propose_re: re.Pattern[str] = re.compile(r"(?!)")
     role_use_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: capitalised heads a Title Case name keeps ("Shape Extractor Module"): cues.json component_heads_kept
+    kept_heads: frozenset[str] = frozenset()
+    #: "... a Semantic-Visual Contrastive Loss to align ... and a Spatial Enhanced Module": a second
+    #: named part coordinated later in a proposal sentence (group 1), ending in a kept head
+    coord_part_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "The (proposed) framework", "Our model" at a sentence start: the paper's own system
+    own_subject_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "integrates two complementary modes:" ending at a colon (cues.json component_list)
+    component_colon_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "comprises", "consists of" ... anywhere before a part (cues.json component_list verbs)
+    component_verb_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "the idea of employing": between a proposal verb and the proposed object (cues.json component_list)
+    proposal_frame_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: keys of known and stop-listed method names: a proposed name's tail that is one of them
+    #: (PSO-UNet = PSO + U-Net) makes the head a component, not a variant (Scanner.method_role)
+    name_keys: frozenset[str] = frozenset()
+    #: cues.json propose_verbs, lower case (one-word look-ups)
+    propose_words: frozenset[str] = frozenset()
     cue_index: CueIndex | None = None
     #: :meth:`rejected_method_name` by word (a pure function of the word and this vocabulary,
     #: asked ~15 times per abstract for words that recur across abstracts)
@@ -395,8 +414,25 @@ def vocab() -> Vocab:
         dataset_next_re=re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{_words_re(c.get('dataset_next_words', {}).get('words', ())) or '(?!)'})(?![\w-])"),
         others_propose_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('others_propose_before', {}).get('words', ())) or '(?!)'})\s+$", re.I),
         role_use_before_re=re.compile(
-            rf"(?<![\w-])(?:{_words_re(c.get('role_use_before', {}).get('words', ())) or '(?!)'})\s+(?:(?:the|a|an|its|our)\s+)?[\w\s-]{{0,40}}\(?$", re.I),
+            rf"(?<![\w-])(?:{_words_re(c.get('role_use_before', {}).get('words', ())) or '(?!)'})\s+(?:(?:the|a|an|its|our)\s+)?(?:[\w\s-]|\([^()]{{1,15}}\)){{0,60}}\(?$", re.I),
         title_task_words=frozenset(c.get("title_task_words", {}).get("words", ())),
+        kept_heads=frozenset(c.get("component_heads_kept", {}).get("words", ())),
+        propose_words=frozenset(w.lower() for w in c["propose_verbs"]),
+        name_keys=frozenset(k for k in (*map(norm_key, methods.by_lower), *map(norm_key, c["not_method_exact"])) if len(k) >= 3),
+        own_subject_re=re.compile(
+            rf"\s*(?:(?:the|our|this|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_words_re(c.get('component_list', {}).get('subject_heads', ())) or '(?!)'})"
+            rf"|(?:(?:the|our)\s+)?(?:{_words_re(c.get('component_list', {}).get('part_list_subjects', ())) or '(?!)'}))(?![\w-])", re.I),
+        proposal_frame_re=re.compile(
+            rf"\s*(?:{_words_re(c.get('component_list', {}).get('proposal_frames', ())) or '(?!)'})\s+(?:(?:employing|using|applying|adopting)\s+)?", re.I),
+        component_colon_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('component_list', {}).get('verbs', ())) or '(?!)'})\s+"
+            rf"(?:(?:two|three|four|five|six|seven|several|multiple|the\s+following|\d+)\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{_words_re(c.get('component_list', {}).get('part_nouns', ())) or '(?!)'})\s*:$", re.I),
+        component_verb_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('component_list', {}).get('verbs', ())) or '(?!)'})(?![\w-])", re.I),
+        coord_part_re=re.compile(
+            rf"(?<![\w-])and\s+(?:\(\s*(?:\d|[ivx]{{1,4}}|[a-e])\s*\)\s+)?(?:an?|the)\s+((?:[A-Z][\w-]*\s+){{1,3}}"
+            rf"(?:{_words_re(c.get('component_heads_kept', {}).get('words', ())) or '(?!)'}))(?![\w-])"),
         contribution_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('contribution_cues', {}).get('words', ())) or '(?!)'})(?![\w-])", re.I),
         size_variant_re=re.compile(c.get("model_size_variant", {}).get("suffix_pattern", "(?!)")),
         concept_head_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('appositive_concept_heads', ())) or '(?!)'})"
@@ -453,7 +489,7 @@ def _eponym_re(c: dict[str, Any]) -> re.Pattern[str]:
     low = r"[a-zà-ÿ]+"
     cap = rf"[A-Z]{low}"
     dbl = rf"(?P<dbl>{low}[-–]{cap})(?=\s+(?P<gap>(?:and|or)\s+{cap}(?:[-–]{cap})?\s+)?(?P<dhead>{_words_re(c.get('double_heads', ())) or '(?!)'})\b)"
-    one = rf"(?P<one>{low})\s+(?P<head>{_words_re(c.get('single_heads', ())) or '(?!)'})(?![\w-])"
+    one = rf"(?P<one>{low})\s+(?:(?!based\s)[a-z]{{3,}}\s+)?(?P<head>{_words_re(c.get('single_heads', ())) or '(?!)'})(?![\w-])"
     return re.compile(rf"[A-Z](?<![\w-].)(?:{dbl}|{one})")
 
 
@@ -862,6 +898,19 @@ _OUR_WE_RE = re.compile(r"\b(?:our|we)\b", re.I)
 _BUILT_ON_BEFORE_RE = re.compile(r"\b(?:based on|built (?:up)?on|using|use|uses|adopt\w*|employ\w*|leverag\w*|on top of|fine-tun\w*|with|apply\w*|follow\w*)"
                                  r"\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)?[\w\s-]{0,30}$", re.I)
 _USED_CUE_RE = re.compile(r"\b(?:based on|built (?:up)?on|using|on top of|fine-tun\w*|with|appl\w+ to|adopt\w*|employ\w*|leverag\w*)\b", re.I)
+#: "a pre-trained nnU-Net": a model the work starts from
+_PRETRAINED_END_RE = re.compile(r"\bpre-?trained\s+$", re.I)
+#: "we propose to accelerate CFM": the object of an infinitive (group 1: its verb) is acted on
+_INFINITIVE_END_RE = re.compile(r"\bto\s+([a-z]+)\s+(?:the\s+|an?\s+)?$")
+#: "a backpropagation-friendly ", "our novel ": an own thing's article and up to two modifiers
+_OWN_ARTICLE_END_RE = re.compile(r"(?<![\w-])(?:a|an|our|novel|new|proposed)\s+(?:[\w-]+\s+){0,2}$")
+#: "propose to accelerate": a proposal verb followed by an infinitive (group 1: its verb)
+_TO_VERB_AFTER_RE = re.compile(r"\s+to\s+([a-z]+)\b")
+#: the title's name before its colon ("NExT-Search: Rebuilding ...")
+_TITLE_NAME_RE = re.compile(r"\s*([^:]{1,40}?)\s*:")
+#: an item of a list of names, right before or after it: "our system, VEO 3.1, and WAN 2.2"
+_SIBLING_AFTER_RE = re.compile(r"\s*,?\s*(?:and|or)\s")
+_SIBLING_BEFORE_RE = re.compile(r"(?:,\s*(?:and|or)|\s(?:and|or))\s+$")
 _OUR_NEW_BEFORE_RE = re.compile(r"\b(?:our|new|novel|we)\b[\w\s-]{0,40}$", re.I)
 _MEASURED_AFTER_RE = re.compile(r"\s*(?:of|=|:|≈|<|>)\s*(?:about\s+|only\s+|up to\s+)?[-+−]?\$?\d")
 #: "RegNetY-16GF" -> ("RegNetY", "16GF"); "GPT-2 medium" -> ("GPT-2", "medium"): the last part
@@ -873,6 +922,8 @@ _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _GERUND_RE = re.compile(r"^[A-Z][a-z]{2,}ing$")
 #: "$\tilde{O}(\sqrt{kT})$": inline LaTeX math, where capitalised tokens are variables
 _MATH_SPAN_RE = re.compile(r"\$[^$]{1,200}\$")
+#: "\cite{CS24}", "\ref{fig:x}": LaTeX references, whose keys are not names
+_LATEX_REF_RE = re.compile(r"\\(?:cite[tp]?|citep?|ref|eqref|autoref|cref|Cref|label|url|href)\*?\{[^{}]*\}")
 _POSSESSIVE_IN_RE = re.compile(r"\w['’]s\b")
 _POSSESSIVE_AT_RE = re.compile(r"['’]s\b")
 _BASELINE_AFTER_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?baselines?\b")
@@ -889,7 +940,11 @@ _PAREN_INNER_RE = re.compile(r"\(\s*([^()]{1,80}?)\s*\)")
 _ALIAS_LEAD_RE = re.compile(r"(?:abbreviated as|abbreviated|short for|dubbed|termed|called|named|aka|a\.k\.a\.|hereafter|i\.e\.,?|or)\s+", re.I)
 _ALIAS_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s+(?:or|and)\s+")
 _ARTICLE_PHRASE_END_RE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$")
-_NUMBERED_ITEM_RE = re.compile(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s+((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?=\s*(?:,|:|\(|\s(?:where|which|that|to|for)\b))")
+_NUMBERED_ITEM_RE = re.compile(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s+(?:(?:a|an|the)\s+)?((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?=\s*(?:,|:|\(|\s(?:where|which|that|to|for)\b))")
+#: An item of a colon list of own parts: "(1) a Hybrid Prior Module, where", "; and Shadow User Mode, where"
+_COMPONENT_ITEM_RE = re.compile(
+    r"(?:^|[;,]\s*(?:and\s+)?|\sand\s+)\s*(?:\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s*)?(?:(?:a|an|the)\s+)?"
+    r"((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?![\w-])(?=\s*(?:[,;:.(]|$)|\s+(?:which|that|where|to|for|with|in|and)\b)")
 _CONSISTS_RE = re.compile(r"\b(?:consist\w*|compris\w*|includ\w*|compos\w*)\b")
 _MODEL_AFTER_RE = re.compile(r"\s+(?:model|network|method|framework|architecture|backbone|LLM|GPU|CPU)s?\b", re.I)
 _END_PUNCT_RE = re.compile(r"[.,;:]+$")
@@ -926,6 +981,8 @@ class Scanner:
             self.blocked.extend(m.span() for m in _MATH_SPAN_RE.finditer(self.text, self.title_end)
                                 if not (m.start() and _is_word_or_dash(self.text[m.start() - 1]) or m.end() < len(self.text)
                                         and _is_word_or_dash(self.text[m.end()])))  # "Di$\mathtt{[M]}$O" is a name
+        if "\\" in self.text and "{" in self.text:  # "known from \cite{CS24}": a citation key, not a name
+            self.blocked.extend(m.span() for m in _LATEX_REF_RE.finditer(self.text))
         if "://" in self.text or "www." in self.text or "github.com/" in self.text:  # else no match
             for m in _URL_RE.finditer(self.text):
                 self.blocked.append(m.span())
@@ -1284,6 +1341,15 @@ class Scanner:
         lw = long.split()
         last = lw[-1].lower().strip("-") if lw else ""
         self.defs[short] = long
+        if short.endswith("s") and len(short) > 2 and short[-2].isupper() and short[:-1] not in v.not_method:
+            entry = v.methods.by_lower.get(short[:-1].lower())
+            lk = norm_key(long)
+            if entry is not None and short[:-1] in entry.forms and not entry.context \
+                    and any(norm_key(f) in (lk, lk[:-1]) for f in entry.forms if " " in f):
+                # "vision transformers (ViTs)": the plural of a known model family, defined by its own
+                # long form, is that family ("Large Language-Vision Models (LLVMs)" is not LLVM)
+                self.add(entry.name, "method", ss, se, "acronym", known=True)
+                return
         f = self.sent_flags(ss)
         own_head = _OWN_PART_RE.search(long) is not None
         own = (f["self"] and f["propose"]) or own_head
@@ -1293,11 +1359,15 @@ class Scanner:
         pm = list(self.cue_finditer("propose", v.propose_re, win, w0))
         # "we propose X (Y)": the long form is the verb's object, not inside a prepositional
         # phrase ("presents a closed-form expression for the linear minimum ... error (LMMSE)")
-        own_close = bool(pm) and not _PREPOSITION_RE.search(win[pm[-1].end():]) \
+        obj0 = pm[-1].end() if pm else 0
+        if pm and (fr := v.proposal_frame_re.match(win, obj0)):
+            obj0 = fr.end()  # "we introduce the idea of employing structure learning ensemble (SLE)"
+        own_close = bool(pm) and not _PREPOSITION_RE.search(win[obj0:]) \
             and not v.others_propose_re.search(self.text, max(w0, pm[-1].start() - 25), pm[-1].start())
         close_p = self.text.find(")", max(se, le))
         nxt0 = _NEXT_WORD_RE.match(self.text[close_p + 1: close_p + 40]) if 0 <= close_p < max(se, le) + 3 else None
-        if nxt0 and nxt0.group(1).lower() in v.submodule_heads_after and f["self"] and ss > ls:
+        if nxt0 and nxt0.group(1).lower() in v.submodule_heads_after and ss > ls and (
+                f["self"] or self.own_parts_sentence(ls)):
             # "each stage comprising a reflectance-assisted illumination correction (RAIC) module":
             # a named part of the paper's own model
             own = own_close = sub_own = True
@@ -1313,8 +1383,10 @@ class Scanner:
             # category of the data, not a method
             self.rejected.add(short)
             return
+        own_use = False
         if not any(ch.isupper() for ch in long) and not (own_close or own_head or ss < ls) \
-                and long.lower() not in v.methods.by_lower and not (shape_class(short) == "mixed" and self.named_head(long)):
+                and long.lower() not in v.methods.by_lower and not (shape_class(short) == "mixed" and self.named_head(long)) \
+                and not (own_use := self.own_part_use(short, max(se, le))):
             # "automatic differentiation (AD)", "generalized category discovery (GCD)": a lower-case
             # concept; a proposal cue elsewhere in the sentence is not enough, it must name it.
             # "SBP (split, broadcast and partial-value)" writes the name first: that is a name.
@@ -1371,7 +1443,7 @@ class Scanner:
                 # the paper's own model, not a generic class)
                 self.rejected.add(short)
                 return
-        ent = self.add(short, kind, ss, se, "acronym", hint="proposed" if sub_own and kind is None else None, strong=True)
+        ent = self.add(short, kind, ss, se, "acronym", hint="proposed" if (sub_own or own_use) and kind is None else None, strong=True)
         if ent is None:
             return
         ent.forms.append(long) if long not in ent.forms else None
@@ -1458,7 +1530,9 @@ class Scanner:
                         tail = tail[:jm.start()]
                     e += len(tail)
                 name = self.text[s:e]
-                if name.split()[-1].lower() in self.v.method_heads and len(name.split()) > 1:
+                last = name.rsplit(" ", 1)[-1]
+                if last.lower() in self.v.method_heads and len(name.split()) > 1 and last not in self.v.kept_heads:
+                    # "the X Framework" -> X; "a Shape Extractor Module" keeps its head (a named part)
                     cut = name.rsplit(" ", 1)[0]
                     e = s + len(cut)
                     name = cut
@@ -1491,6 +1565,9 @@ class Scanner:
                     if v.others_propose_re.search(sent, max(0, m.start() - 25), m.start()):
                         continue  # "the recently proposed iRBSM", "A recent paper proposed DyT": not ours
                     pos = ss + m.end()
+                    iv = _TO_VERB_AFTER_RE.match(text, pos)
+                    if iv and iv.group(1) not in v.propose_words:
+                        continue  # "we propose to accelerate CFM": the name after is acted on, not proposed
                     r = self.name_after(pos, max_words=10)
                     if r:
                         name, s, e = r
@@ -1499,6 +1576,12 @@ class Scanner:
                         if tm and tm.end(1) <= se:
                             # "two key components: Matrix Learning and Score Learning": both are ours
                             self.add_discovered(tm.group(1), tm.start(1), tm.end(1), "propose", "proposed")
+                        elif " " in name and name.rsplit(" ", 1)[-1] in v.kept_heads:
+                            # "design a Semantic-Visual Contrastive Loss to align ... and a Spatial
+                            # Enhanced Module to model ...": a second named part of the same proposal
+                            cm = v.coord_part_re.search(text, e, se)
+                            if cm:
+                                self.add_discovered(cm.group(1), cm.start(1), cm.end(1), "propose", "proposed")
             for m in self.cue_finditer("name", v.name_re, sent, ss) if i in cued["name"] else ():
                 pos = ss + m.end()
                 if _ENTITY_WORD_RE.match(text[pos:pos + 12]):
@@ -1963,6 +2046,8 @@ class Scanner:
                     _LIST_SEP_RE.search(text[max(0, o.start - 8):o.end + 8]) or \
                     any(x is not None and not self.rejected_method_name(x.group(1)) for x in (nb, na)):
                 pos.add("list")  # an item of an enumeration of capitalised names
+            elif "list" not in pos and text[o.end:o.end + 1] == ")" and self.paren_siblings(ent, o.start, ss, se) >= 2:
+                pos.add("list")  # "... features (RoPE-ViT), ... features (DINOv3), and ... (NVIDIA C-RADIOv4-H)"
             f = self.sent_flags(o.start)
             if f["self"] and f["propose"]:
                 pos.add("propose_sentence")
@@ -1987,6 +2072,28 @@ class Scanner:
             score += w.get(k, 0.0)
             fired.append(k)
         return score, fired
+
+    def _in_paren(self, start: int, end: int) -> bool:
+        """Does a name at ``start:end`` close a short parenthesis ("(NVIDIA C-RADIOv4-H)")?"""
+        text = self.text
+        if text[end:end + 1] != ")":
+            return False
+        p = text.rfind("(", max(0, start - 20), start + 1)
+        return p >= 0 and ")" not in text[p:start]
+
+    def paren_siblings(self, ent: Entity, start: int, ss: int, se: int) -> int:
+        """How many other model-spelled names (a version or inner capital, or found by a rule) sit in
+        their own parentheses in the sentence ``ss:se`` of a parenthesised name at ``start``: items
+        of a parallel enumeration ("... (RoPE-ViT), ... (DINOv3), and ... (C-RADIOv4-H)")."""
+        if not self._in_paren(start, self.text.find(")", start)):
+            return 0
+        n = 0
+        for e2 in self.entities.values():
+            if e2 is ent or e2.kind == "dataset" or not (e2.strong or e2.known or shape_class(e2.name) in ("version", "mixed")):
+                continue  # "benchmarks of landmarks (ROxf and RPar), products (SOP)": datasets type the list
+            if any(ss <= x.start < se and self._in_paren(x.start, x.end) for x in e2.occs):
+                n += 1
+        return n
 
     def weak_method(self, ent: Entity) -> bool:
         """An unknown method candidate with evidence against it or none for it.
@@ -2053,8 +2160,9 @@ class Scanner:
             return "proposed"
         # a variant of a proposed name (BAE-Net-lite, FreeLong++)
         for pk in proposed_keys:
-            if pk != ent.key and len(pk) >= 3 and (ent.key.startswith(pk) or pk.startswith(ent.key)) and not ent.known:
-                return "proposed"
+            if pk != ent.key and len(pk) >= 3 and (ent.key.startswith(pk) or pk.startswith(ent.key)) and not ent.known \
+                    and not (pk.startswith(ent.key) and pk[len(ent.key):] in self.v.name_keys):
+                return "proposed"  # not PSO in PSO-UNet ("integrates PSO with the U-Net"): a name plus a name
         if not ent.known and any(o.start < self.title_end and not _TITLE_USE_BEFORE_RE.search(self.text, 0, o.start)
                                  for o in ent.occs):
             return "proposed"  # a title name, unless the title uses it: "... Based on Newton-Raphson Method"
@@ -2073,8 +2181,12 @@ class Scanner:
             elif self.has_contrib and not ent.known and self.v.contribution_re.search(self.text, ss, o.start) \
                     and _NUMBERED_BEFORE_RE.search(self.text, ss, o.start):
                 roles.append("proposed")  # "Key contributions include: ... (3) a Local Mission Control Console (LMCC)"
-            elif not ent.known and f["self"] and (f["propose"] or _OUR_WE_RE.search(pre[-40:])) \
-                    and not _BUILT_ON_BEFORE_RE.search(pre) and not self.v.role_use_before_re.search(pre[-60:]):
+            elif not ent.known and f["self"] and not f["propose"] and self.our_sibling(pre, o.end) \
+                    and self.v.compare_re.search(self.text, ss, self.sent_of(o.start)[1]):
+                roles.append("compared")  # "given to our system, VEO 3.1, and WAN 2.2 ... outperform"
+            elif not ent.known and f["self"] and (f["propose"] or _OUR_WE_RE.search(pre[-40:]) and not self.our_sibling(pre, o.end)) \
+                    and not _BUILT_ON_BEFORE_RE.search(pre) and not self.v.role_use_before_re.search(pre) \
+                    and not _PRETRAINED_END_RE.search(pre) and not self.infinitive_object(pre):
                 roles.append("proposed")
             elif o.hint == "mentioned" and not f["self"]:
                 roles.append("mentioned")
@@ -2092,6 +2204,23 @@ class Scanner:
                     continue
                 return r
         return "used"
+
+    def our_sibling(self, pre: str, end: int) -> bool:
+        """Is a name that follows "our"/"we" (in ``pre``, the text before it) a sibling of "our X" in
+        a list ("given to our system, VEO 3.1, and WAN 2.2") rather than governed by it?"""
+        w = pre[-40:]
+        last = None
+        for last in _OUR_WE_RE.finditer(w):
+            pass
+        if last is None or "," not in w[last.end():]:
+            return False
+        return _SIBLING_AFTER_RE.match(self.text, end) is not None or _SIBLING_BEFORE_RE.search(w) is not None
+
+    def infinitive_object(self, pre: str) -> bool:
+        """"we propose to accelerate CFM": the name is the object of an infinitive that is not a
+        proposal verb, so the work acts on it rather than proposes it."""
+        m = _INFINITIVE_END_RE.search(pre)
+        return m is not None and m.group(1) not in self.v.propose_words
 
     def list_items(self, seg: str, start: int) -> list[tuple[str, int, int]]:
         """Name-shaped or capitalised items of a comma/and list starting at ``start``."""
@@ -2169,8 +2298,8 @@ class Scanner:
                 e = m.end("head")
                 one = text[s:m.end("one")]
                 ss, _ = self.sent_of(s)
-                if s == ss or one in self.v.stop_cap or self.lookup(one):
-                    continue
+                if s == ss or one in self.v.stop_cap or one.lower() in STOP_WORDS or self.lookup(one):
+                    continue  # "freezing the Down projection": an ordinary word, not a person
                 pm = _CAP_WORD_BEFORE_RE.search(text, ss, s)
                 if pm and pm.start(1) > ss and pm.group(1) not in self.v.stop_cap and not self.rejected_method_name(pm.group(1)):
                     s = pm.start(1)  # "Polynomial Chaos expansions": the whole capitalised name
@@ -2179,6 +2308,72 @@ class Scanner:
                 continue
             used = _VIA_BEFORE_RE.search(text[max(0, s - 40):s])
             self.add(name, "method", s, e, "eponym", hint="used" if used else None, strong=True)
+
+    def own_subject(self, ss: int, vs: int) -> bool:
+        """Is the subject of the sentence starting at ``ss``, before its verb at ``vs``, the paper's
+        own system: "The (proposed) framework", "Our model", the title's name ("NExT-Search
+        integrates ..."), or a name the paper proposes?"""
+        pre = self.text[ss:vs]
+        if len(pre) > 120 or ";" in pre:
+            return False
+        if self.v.own_subject_re.match(pre):
+            return True
+        first = pre.lstrip()
+        if not first[:1].isupper():
+            return False
+        tm = _TITLE_NAME_RE.match(self.text, 0, self.title_end)
+        titular = tm is not None and first.startswith(tm.group(1)) \
+            and not first[len(tm.group(1)):len(tm.group(1)) + 1].isalnum()
+        if titular:
+            word = tm.group(1)
+        else:
+            word = first.split(None, 1)[0].rstrip(",")
+        ent = self.entities.get(self.alias_of.get(norm_key(word), norm_key(word)))
+        if self.v.dataset_name_re.match(word) or ent is not None and ent.kind == "dataset":
+            return False  # "DrVD-Bench consists of three modules: ...": the parts of a benchmark
+        return titular or ent is not None and any(o.hint == "proposed" for o in ent.occs)
+
+    def own_part_use(self, short: str, after: int) -> bool:
+        """"... nonnegative deconvolution (NDC) operations. Key innovations include a
+        backpropagation-friendly NDC layer": a later "a/our [adj] X layer|module|..." in a sentence
+        about the paper's own parts makes a lower-case-defined acronym one of them."""
+        text = self.text
+        for s0, e0 in word_spans(text, short):
+            if s0 < after:
+                continue
+            nxt = _NEXT_WORD_RE.match(text, e0)
+            if nxt is None or nxt.group(1).lower() not in self.v.submodule_heads_after \
+                    or not _OWN_ARTICLE_END_RE.search(text, max(0, s0 - 60), s0):
+                continue
+            if self.sent_flags(s0)["self"] or self.own_parts_sentence(s0):
+                return True
+        return False
+
+    def own_parts_sentence(self, pos: int) -> bool:
+        """"The framework comprises two core components: (1) a ... (PSA) module": a sentence whose
+        own-system subject lists its parts before ``pos``."""
+        ss, _ = self.sent_of(pos)
+        vm = self.v.component_verb_re.search(self.text, ss, pos)
+        return vm is not None and self.own_subject(ss, vm.start())
+
+    def component_lists(self) -> None:
+        """``NExT-Search integrates two complementary modes: User Debug Mode, which ...; and Shadow
+        User Mode, where ...``: Title Case items of a colon list of parts whose subject is the
+        paper's own system are its named sub-modules (cues.json ``component_list``)."""
+        text, v = self.text, self.v
+        i = text.find(":", self.title_end)
+        while i >= 0:
+            ss, se = self.sent_of(i)
+            m = v.component_colon_re.search(text, max(ss, i - 100), i + 1)
+            if m is not None and self.own_subject(ss, m.start()):
+                seg0 = i + 1
+                for im in _COMPONENT_ITEM_RE.finditer(text[seg0:se]):
+                    name = im.group(1)
+                    words = name.split()
+                    if words[0] in v.stop_cap or any(self.rejected_method_name(w) for w in words) or name in self.rejected:
+                        continue
+                    self.add_discovered(name, seg0 + im.start(1), seg0 + im.end(1), "component_list", "proposed")
+            i = text.find(":", i + 1)
 
     def numbered_components(self) -> None:
         """``consisting of: (1) Hybrid Prior Construction, where ...``: Title Case items of an
@@ -2220,6 +2415,7 @@ class Scanner:
         self.title_prefix()
         self.dataset_head_rule()
         self.propose_rules()
+        self.component_lists()
         self.lists()
         self.namey_tokens()
         return self.resolve()
