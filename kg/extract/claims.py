@@ -184,7 +184,7 @@ class ClaimsComponent:
         seen: set[tuple[float, str, str]] = set()
         said: dict[tuple[float, str, str], int] = {}  # (value, unit, metric noun) -> its sentence
         # (start, end, text) per sentence: Span.text rebuilds the text from the tokens each time
-        sents = [(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in doc.sents]
+        sents = [(s, e, text[s:e]) for s, e in doc_ext.sentence_bounds(doc)]
         # sentences before the paper's first own-work sentence are background: their costs and
         # losses ("overheads of up to 20%") describe the problem, not the paper's results
         first_own = next((i for i, s in enumerate(sents) if i > 0 and self.own_sentence.search(s[2])), 0)

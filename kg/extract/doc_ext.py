@@ -7,6 +7,8 @@ which the rule components read as candidates).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 
@@ -47,6 +49,33 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[TEXT_KEY] = text
     return text
+
+
+#: ``doc.user_data`` key caching the sentences' character bounds (:func:`sentence_bounds`).
+SENTS_KEY = "kg_sents"
+#: Sorts after every (start, end) pair with the same start: bisection by start alone.
+_AFTER_ANY = float("inf")
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of each sentence of ``doc``, from ``doc.sents`` once per Doc.
+
+    Why: ``doc.sents`` walks every token and builds a Span per sentence on each access, and
+    six components need the sentences. Whatever sets sentence boundaries after the cache was
+    filled must drop it (``kg_title_boundary`` does; it runs first).
+    """
+    bounds = doc.user_data.get(SENTS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[SENTS_KEY] = [(s.start_char, s.end_char) for s in doc.sents]
+    return bounds
+
+
+def sentence_at(doc: Doc, start: int) -> tuple[int, int]:
+    """The character bounds of the sentence holding character ``start``: ``span.sent`` of a
+    span starting there (spaCy takes the sentence of a span's first token), by bisection
+    over the cached bounds instead of a walk over the tokens."""
+    bounds = sentence_bounds(doc)
+    return bounds[max(0, bisect_right(bounds, (start, _AFTER_ANY)) - 1)]
 
 
 def positions_in(values, members: frozenset[int] | set[int]) -> list[int]:

@@ -184,7 +184,7 @@ class HardwareComponent:
                 return doc
         if not self._names_hardware(text, starts):
             return doc
-        sents = [_Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], i == 0) for i, s in enumerate(doc.sents)]
+        sents = [_Sentence(s, e, text[s:e], i == 0) for i, (s, e) in enumerate(doc_ext.sentence_bounds(doc))]
         if not sents:
             return doc
         hits = self.find(text, sents, starts)

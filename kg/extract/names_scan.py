@@ -964,7 +964,7 @@ class Scanner:
         self.lower_ascii = ascii_lower(self.text)
         self.plain = plain_ascii(self.text)
         self._namey_words: list[tuple[int, str]] | None = None
-        self.sents: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(self.text))]
+        self.sents: list[tuple[int, int]] = doc_ext.sentence_bounds(doc) or [(0, len(self.text))]
         self.sent_starts = [s for s, _ in self.sents]
         nl = self.text.find(TITLE_SEPARATOR)
         self.title_end = nl if nl >= 0 else 0

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from kg.extract import doc_ext
 from kg.model import TITLE_SEPARATOR
 
 #: Words that end with a "." that is not a full stop. Lower-case, without the period.
@@ -167,6 +168,7 @@ class TitleBoundary:
         if self._split_glued_stops(doc, candidates):
             candidates = self._candidates(doc)
         self._set_sentence_starts(doc, candidates)
+        doc.user_data.pop(doc_ext.SENTS_KEY, None)
         return doc
 
     def _candidates(self, doc: Doc) -> list[int]:

@@ -235,11 +235,11 @@ class TaskTagger:
                   if not any(k is not c and _contains(k.name, c.name) for k in chosen)]
         out = doc_ext.mentions(doc)
         for c in chosen:
-            sent = c.span.sent
+            ss, se = doc_ext.sentence_at(doc, c.span.start_char)
             # text slices == Span.text, which would build a Token per word
             out.append(Mention(
                 type="task", name=c.name, role=None, text=text[c.span.start_char:c.span.end_char],
-                evidence=Evidence(sentence=text[sent.start_char:sent.end_char].strip(),
+                evidence=Evidence(sentence=text[ss:se].strip(),
                                   start=c.span.start_char,
                                   end=c.span.end_char, extractor=c.extractor,
                                   confidence=min(1.0, c.score / _SCORE_TITLE_PATTERN))))

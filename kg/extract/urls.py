@@ -100,8 +100,8 @@ class CodeUrls:
             span = doc.char_span(m.start(), end, alignment_mode="expand")
             if span is not None:
                 # == span.sent.text.strip(): Span.text joins Token objects, slicing is free
-                sent = span.sent
-                evidence = text[sent.start_char:sent.end_char].strip()
+                ss, se = doc_ext.sentence_at(doc, span.start_char)
+                evidence = text[ss:se].strip()
             else:
                 evidence = text[max(0, m.start() - 100): end]
             out.append(CodeUrl(url, Evidence(evidence, m.start(), end, "kg_urls.regex", 0.99)))
