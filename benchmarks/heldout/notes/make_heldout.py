@@ -2,8 +2,8 @@
 
     python make_heldout.py TAG NAMES_SEED HW_SEED OUT     (H7 was: H7 67 71; H8: H8 83 89)
 
-The same procedure as make_h7.py, with the tag and seeds as arguments, so the next set is
-drawn without another copy of this file.
+H7 was drawn by this code with the tag and seeds written in (make_h7.py, since replaced);
+the arguments let the next set be drawn without another copy of it.
 Exclusion list = ids of every benchmarks/heldout/*.jsonl EXCEPT the *_TAG.jsonl files themselves
 (set 2 additionally excludes the set-1 ids computed here), plus exact dev-gold titles.
 Set 1 additionally skips papers whose abstract has no capitalised token of 2+ letters other than
