@@ -246,3 +246,39 @@ def test_h6_result_restated_in_a_later_sentence_is_one_claim(ex):
         [(81.0, "%"), (81.0, "%")]
     assert claims(ex, "We beat it by 10.1-36.6% for VP. We beat it by 14.5-36.6% for ABR.") == \
         [(36.6, "%"), (36.6, "%")]
+
+
+# -- H7 classes ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # "between A and B": one range, the upper bound
+    ("Our optimizations achieve a speed-up between 1.4x and 2.0x at production scale.", [(2.0, "x")]),
+    # R2 and MedAE name their unit-less values
+    ("The twin reaches R2 = 0.98 and maintains R2 > 0.95 for solar output.", [(0.98, "other"), (0.95, "other")]),
+    ("It achieves MedAE 17.1 deg for rotation.", [(17.1, "other")]),
+    # compute, energy and carbon costs, and a throughput in items per hour
+    ("Using this framework, we invested over 12,000 GPU-days to build the dataset.", [(12000.0, "other")]),
+    ("It consumes 0.36 kWh and emits < 1.2 kg CO2e.", [(0.36, "other"), (1.2, "other")]),
+    ("LitePath processes 208 slides per hour.", [(208.0, "other")]),
+    # a small parameter count after "only ~"
+    ("Our model is lightweight, containing only $\\sim$500 parameters.", [(500.0, "other")]),
+    # a dollar amount (not LaTeX math)
+    ("It uses only 7,000 samples and a $42 training cost.", [(42.0, "other")]),
+    # "(A vs. B)" after a metric: A is the paper's
+    ("It has a substantially higher F1 score (0.73 vs. 0.06).", [(0.73, "other")]),
+])
+def test_h7_claims(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("SDD-YOLO introduces a detection head operating at 4 times downsampling.", (4.0, "x")),
+    ("The twin preserves accuracy after 50 % sensor loss.", (50.0, "%")),
+    ("We reach 2.79%, outperforming the previous real-time method, which had an error rate of 3.05%.", (3.05, "%")),
+    ("Our MSE is 0.089, compared to Shap-e's MSE of 0.147.", (0.147, "other")),
+    ("It reduces all inputs to ${\\sim}$512 tokens.", (512.0, "other")),
+    ("It uses $17,529\\pm 1,650$ data points.", (17.0, "other")),
+    ("It cuts pre-training costs from over 500 GPU-hours to under 30 GPU-hours.", (500.0, "other")),
+])
+def test_h7_skips(ex, text, absent):
+    assert absent not in claims(ex, text)

@@ -541,3 +541,69 @@ def test_hyphenated_modifier_of_a_class_is_no_measurement_platform(ex):
              "In this paper, we propose a fast fusion method. It requires less than one-tenth of the time of "
              "prior methods, ensuring high speed even in low-power mobile devices.")
     assert got["mobile device"].role == "targets"
+
+
+# -- H7 classes: negations, prospects, measured modifiers, counted compute, deployment goals --------
+
+@pytest.mark.parametrize("text,name", [
+    ("We propose X. Rather than requiring synchronized gradient updates across thousands of GPUs, we "
+     "partition the data into clusters.", "GPU"),
+    ("We propose X. Validation confirms that X removes the dedicated GPU cluster requirement.", "GPU"),
+    ("Prior methods are slow in the absence of dedicated computing devices such as GPUs and TPUs. "
+     "We propose X.", "TPU"),
+])
+def test_h7_what_the_paper_does_without_is_mentioned(ex, text, name):
+    assert hw(ex, "A method", text)[name].role == "mentioned"
+
+
+def test_h7_removing_a_limit_of_the_gpu_keeps_it(ex):
+    # "Removing the GPU Memory Barrier" removes a limit of the GPU, not the GPU
+    got = hw(ex, "CLM: Removing the GPU Memory Barrier for Rendering", "We describe CLM, a system.")
+    assert got["GPU"].role == "targets"
+
+
+def test_h7_prospect_is_mentioned(ex):
+    got = hw(ex, "A method", "We introduce a solver. These results pave the way for GPU-based optimization of SMTs.")
+    assert got["GPU"].role == "mentioned"
+
+
+def test_h7_commonly_used_card_is_the_measurement_platform(ex):
+    got = hw(ex, "A method", "For example, inference of an image takes 0.2 seconds on a commonly used RTX 3090 GPU, "
+                             "which is over 100 times faster than zero-shot methods.")
+    assert got["NVIDIA RTX 3090"].role == "evaluated_on"
+
+
+def test_h7_counted_own_gpu_days_are_evaluated_on(ex):
+    got = hw(ex, "A method", "We introduce Ditto. Using this framework, we invested over 12,000 GPU-days to build a dataset.")
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_h7_blocked_deployment_on_constrained_devices_answered_next(ex):
+    # the motivation names the device's resource limits and the next sentence is the contribution
+    got = hw(ex, "A method",
+             "Although recent methods perform well, many rely on expensive models, making them impractical for "
+             "deployment on resource-limited edge devices. In this work, we introduce a lightweight framework.")
+    assert got["edge device"].role == "targets"
+
+
+def test_h7_deployment_goal_without_device_word_targets_the_board(ex):
+    got = hw(ex, "A Lightweight Real-Time Detector",
+             "This paper proposes SBP-YOLO, a lightweight detector optimized for embedded deployment. "
+             "Experiments show it runs at 139.5 FPS on a Jetson AGX Xavier.")
+    assert got["NVIDIA Jetson AGX Xavier"].role == "targets"
+    # no goal: a board that only times the model stays evaluated_on
+    got = hw(ex, "A Stereo Matcher", "We propose ESM. It achieves 91 FPS on the Jetson AGX Orin.")
+    assert got["NVIDIA Jetson AGX Orin"].role == "evaluated_on"
+
+
+def test_h7_platform_in_parentheses_is_no_acronym_definition(ex):
+    got = hw(ex, "A method", "It runs with inference speeds of 19.25 FPS (CPU) and 414.07 FPS (GPU).")
+    assert got["CPU"].role == "evaluated_on" and got["GPU"].role == "evaluated_on"
+    # a real redefinition still rejects the class
+    assert "DSP" not in hw(ex, "A method", "We use Dynamic Sequence Parallelism (DSP) to train on GPUs.")
+
+
+def test_h7_frame_size_is_no_gtx_1080(ex):
+    got = hw(ex, "A method", "On a consumer RTX 5090 GPU, it reaches 26 FPS at 1920x1080.")
+    assert "NVIDIA GTX 1080" not in got
+    assert "NVIDIA RTX 5090" in got

@@ -119,3 +119,12 @@ def test_different_chip_is_no_alias(reg):
     assert reg.resolve("Sophon") is None
     info = reg.get("NVIDIA RTX PRO 6000")
     assert info is not None and info.generation == "NVIDIA Blackwell"
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    # the guideline: the variant named
+    ("Jetson Orin Nano Super", "NVIDIA Jetson Orin Nano Super"), ("Orin Nano", "NVIDIA Jetson Orin Nano"),
+    ("Neural-ART", "STMicroelectronics Neural-ART"),
+])
+def test_h7_resolve_variants(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical

@@ -67,7 +67,9 @@ class ClaimsComponent:
         slead = r"(?<![\w.\-\[])(?:(?<=[\d%]/)|(?<!/))"
         metric_unit = rules["metric_unit_after"]
         self.claim_re = re.compile(
-            lead + r"(?:from\s+)?(?P<lo>" + _NUM + r")\s*(?P<lou>" + unit_re + r")?" + _RANGE_SEP
+            # ("between 1.4x and 2.0x": a range whose separator is the "and" of its "between")
+            lead + r"(?:from\s+|(?P<btw>between\s+))?(?P<lo>" + _NUM + r")\s*(?P<lou>" + unit_re + r")?"
+            + r"(?(btw)\s*and\s*|" + _RANGE_SEP + r")"
             + r"(?P<hi>" + _NUM + r")\s*(?P<u>" + unit_re + r")"
             + r"|" + slead + r"(?P<v>" + _NUM + r")\s*(?P<u1>" + unit_re + r")"
             + r"|" + slead + r"(?P<c>" + _NUM + r")(?=(?:\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+|/\s*)" + _NUM + r")+\s*(?P<cu>"
@@ -89,6 +91,8 @@ class ClaimsComponent:
             + r"|" + rules["few_params"] + r"(?P<pc>" + _NUM + r")(?=" + rules["params_after"] + r")"
             # "With 374K parameters": a count in thousands is a small model, with or without "only"
             + r"|" + lead + r"(?P<pk>" + _NUM + r")(?=" + rules["k_params_after"] + r")"
+            # "208 slides per hour", "20 PDF pages per second": a throughput in items per time unit
+            + r"|" + lead + r"(?<!\d,)(?P<rate>" + _NUM + r")(?=" + rules["rate_after"] + r")"
             # "7th out of 26 models", "5th in crosslingual": a rank
             + r"|" + lead + r"(?P<rk>\d{1,3})" + rules["rank_after"]
             # "from 0.51 to 0.68", "from 84.0 (Wan2.2) to 91.2": a unit-less score moved to a new value
@@ -101,6 +105,9 @@ class ClaimsComponent:
         self.from_old_right = re.compile(rules["from_old_right"], re.I)
         self.own_first_right = re.compile(rules["own_first_right"], re.I)
         self.size_exempt_before = re.compile(rules["size_exempt_before"], re.I)
+        self.cost_unit = re.compile(rules["cost_unit"], re.I)
+        self.setting_after = re.compile(rules["setting_after"], re.I)
+        self.baseline_which = re.compile(rules["baseline_which"], re.I)
         # "MAE of 0.77 bpm": a named metric before the value makes it a result, not a size
         self.named_before = re.compile(rules["named_metric"] + r"$", re.I)
         self.own_sentence = re.compile(rules["own_sentence"], re.I)
@@ -160,6 +167,7 @@ class ClaimsComponent:
         # "from A to B", a rank, a small parameter count; all kept digit-led for sre's fast scan)
         self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + "|" + _FROM_TO
                                       + r"\d|" + rules["rank_after"] + "|" + rules["params_after"] + "|"
+                                      + rules["rate_after"] + "|"
                                       + rules["k_params_after"] + ")", re.ASCII)
         # (on ASCII text the "[x×]" before a factor can only be "x")
         self._word_led = tuple(re.compile(w + r"\d", re.ASCII) for w in (_FACTOR_OF, _TIMES, _BY, "x"))
@@ -175,7 +183,7 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_ext.doc_text(doc)
-        if not self._has_numbers(_plain(text)):
+        if not self._has_numbers(_plain(text)) and not ("$" in text and _DOLLAR.search(text)):
             return doc  # no number with a unit anywhere: skip the per-sentence work
         spans = doc.user_data.get(HARDWARE_SPANS_KEY, [])
         target = next((n for (_, _, n, role, kind) in spans if role == "targets" and kind == "product"), None) \
@@ -314,8 +322,28 @@ class ClaimsComponent:
         if not _has_latex(s):  # the usual case: offsets map to themselves
             return [(start, max(start + 1, end), value, unit) for start, end, value, unit in self._numbers_plain(s)]
         plain, back = _delatex(s)
-        return [(back[start], max(back[start] + 1, back[end]), value, unit)
-                for start, end, value, unit in self._numbers_plain(plain)]
+        found = [(back[start], max(back[start] + 1, back[end]), value, unit)
+                 for start, end, value, unit in self._numbers_plain(plain)]
+        if "$" in s:
+            found = sorted(found + self._dollars(s, {f[0] for f in found}))
+        return found
+
+    def _dollars(self, s: str, taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """Dollar amounts ("a $42 training cost", "\\$45.20", "$5-$20"): a "$" before a number
+        that no closing "$" follows opens no LaTeX math; the amount is a cost (unit other)."""
+        out = []
+        for m in _DOLLAR.finditer(s):
+            # an escaped "\\$", the high end of a "$5-$20" range, or a "$" that opens (an even
+            # number of "$" before it in the sentence) with no "$" closing it soon after
+            opening = m.group(0).startswith("\\") or _DOLLAR_RANGE_LEFT.search(s, 0, m.start()) is not None \
+                or (s.count("$", 0, m.start()) - s.count("\\$", 0, m.start())) % 2 == 0
+            nxt = s.find("$", m.end())
+            if m.start(1) in taken or not opening or 0 <= nxt < m.end() + 40:
+                continue  # "$4{,}918\\,$ms", "${\\sim}$512", "$5-$": LaTeX math (or the low end of a range)
+            if self.skip_before_any.search(s[max(0, m.start() - 60):m.start()]):
+                continue
+            out.append((m.start(1), m.end(1), _num(m.group(1)), "other"))
+        return out
 
     def _matches(self, s: str) -> tuple[Iterator[re.Match[str]], ...]:
         """The matches of claim_re, named_metric, spelled_points and signed_points in ``s``.
@@ -374,9 +402,13 @@ class ClaimsComponent:
                 found.append((m.start(), m.end(), _num(g["kv"]) * 1000, "tokens/s"))
             elif g["pc"] is not None:
                 found.append((m.start(), m.end(), _num(g["pc"]), "other"))
+                named.add(m.start())  # "only ~500 parameters": a result, not a size
             elif g["pk"] is not None:
                 found.append((m.start(), m.end(), _num(g["pk"]), "other"))
                 named.add(m.start())  # "With 374K parameters": a result, not a size
+            elif g["rate"] is not None:
+                found.append((m.start(), m.end(), _num(g["rate"]), "other"))
+                named.add(m.start())  # a throughput, not a size
             elif g["rk"] is not None:
                 found.append((m.start(), m.end(), _num(g["rk"]), "other"))
             elif g["f1"] is not None:
@@ -418,16 +450,21 @@ class ClaimsComponent:
         if "(" in left[-30:] and self.baseline_paren.search(left) \
                 and not self.own_first_right.match(s[end:end + 40]):
             return True  # "surpassing ts_zip (~1.11 bpb)": the baseline's value
-        if left.endswith("from ") and self.from_old_right.match(s[end:end + 60]):
+        if ", which" in left and self.baseline_which.search(s[max(0, start - 160):start]):
+            return True  # "outperforming the previous method, which had an error rate of 3.05%"
+        if _FROM_OLD_LEFT.search(left) and self.from_old_right.match(s[end:end + 60]):
             return True  # "from 74% (Naive RAG) to ...": the old value
         if unit == "%" and left.rstrip().endswith("(") and self.setting_paren_after.match(s[end:end + 40]):
             return True  # "severely corrupted (99% outlier ratio)": the problem's setting
+        if unit == "%" and self.setting_after.match(s[end:end + 60]):
+            return True  # "after 50 % sensor loss": the test condition
         if unit == "%" and self.proportion_before.search(left) and self.proportion_after.match(s[end:end + 60]):
             return True  # "on the 21.3% of questions where ...": a slice of the data
         if unit == "other" and s[start:end].endswith("bits") and self.bits_setting_before.search(left):
             return True  # "at ultra-low bit-widths (2-4 bits)": a quantization setting
         after = s[end:end + 40].lstrip("+")
-        if unit in ("GB", "other", "s", "x") and self.skip_after.match(after):
+        if unit in ("GB", "other", "s", "x") and self.skip_after.match(after) \
+                and not (named and after.lstrip().startswith("param")):
             return True
         if unit == "x" and re.match(r"\s*(?:NVIDIA|AMD|Intel|Google|Nvidia|[A-Z]{1,4}\d{2,4}\b|RTX|GTX|TPU|GPU)", s[end:end + 20]):
             return True  # "8x A100", "4x NVIDIA A6000": a quantity, not a speedup
@@ -435,6 +472,7 @@ class ClaimsComponent:
             return True
         # "with 8TB", "of 3M": a size; "with MAE of 0.77" names its metric and is a result
         return bool(unit in ("GB", "other") and not named and self.skip_before.search(s[max(0, start - 30):start])
+                    and not self.cost_unit.search(s[start:end])
                     and not self.size_exempt_before.search(s[max(0, start - 30):start])
                     and not self.named_before.search(s[max(0, start - 40):start]))
 
@@ -495,9 +533,14 @@ _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times":
 
 
 _DIGIT = re.compile(r"\d")
+#: The "from" of a "from A to B" move, with a hedge before A ("from over 500 GPU-hours to under 30").
+_FROM_OLD_LEFT = re.compile(r"\bfrom\s+(?:over\s+|about\s+|around\s+|approximately\s+|nearly\s+|roughly\s+|~\s*)?$")
+#: A dollar amount: "$42", "\\$45.20", "$ 1,200" (see ClaimsComponent._dollars).
+_DOLLAR_RANGE_LEFT = re.compile(r"\$\d[\d.,]*\s*(?:-|–|to)\s*$")
+_DOLLAR = re.compile(r"(?<![\w$])\\?\$\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\s*\\?\$)(?![\d.,]*[\w{}\\^_])")
 _DIGITS = re.compile(r"\d+", re.ASCII)
 #: Where claim_re's range alternative can start before its first digit ("from 0.9s to 0.05s").
-_FROM = re.compile(r"from\s+\d", re.ASCII)
+_FROM = re.compile(r"(?:from|between)\s+\d", re.ASCII)
 
 
 def _has_latex(s: str) -> bool:

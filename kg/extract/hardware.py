@@ -122,7 +122,8 @@ class HardwareRules:
         "deployment_own", "contribution", "addressed_opener", "constraint_left", "distributed_left",
         "trained_sentence", "deployment_purpose", "purpose_clause", "device_constraint",
         "product_modifiers_left",
-        "execution_left", "execution_right")
+        "execution_left", "execution_right", "prospect_left", "device_goal", "removal_left", "need_right",
+        "efficient_answer")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
@@ -260,6 +261,8 @@ class HardwareComponent:
             # not shouted ("PASCAL VOC")
             if " " in written or (written.isupper() and len(written) > 3) or written[0].islower():
                 return None
+            if _RESOLUTION_LEFT.search(text, max(0, start - 8), start):
+                return None  # "1920x1080": a frame size, not a GTX 1080
             sent = _sentence_at(sents, start)
             ctx = self.reg.contexts.get(info.hw_class if info else "GPU")
             around = sent.text[: start - sent.start] + " " + sent.text[end - sent.start:]
@@ -321,7 +324,7 @@ class HardwareComponent:
         for m in paren.finditer(text):
             before = text[max(0, m.start() - 80): m.start()]
             if long_form is None or not long_form.search(before):
-                if len(re.findall(r"[A-Za-z][\w-]*", before)) >= 2:
+                if len(re.findall(r"[A-Za-z][\w-]*", before)) >= 2 and _initials_spell(before, m.group(0)):
                     return True
         return False
 
@@ -381,6 +384,7 @@ class HardwareComponent:
             if not survey_paper:
                 self._addressed_constraint(hits, sents, contrib)
             self._device_paper(hits)
+            self._device_goal(hits, sents, own_name)
             self._device_from_product(hits)
             self._deployed_class(hits, sents)
         entities: dict[str, _Entity] = {}
@@ -487,8 +491,8 @@ class HardwareComponent:
             left = sent.text[max(0, rel - _LEFT_WINDOW): rel]
             right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
             blocked = r.blocked_deployment.search(sent.text) is not None
-            if blocked and not (answer and adjacent and h.name in r.deployment_classes
-                                and r.device_constraint.search(sent.text)):
+            if blocked and not ((answer or r.efficient_answer.search(sents[contrib].text)) and adjacent
+                                and h.name in r.deployment_classes and r.device_constraint.search(sent.text)):
                 # "... hinders their deployment on edge devices": a motivation (see
                 # _deployment_motivation), unless it names the device's resource limits and the
                 # next own sentence answers it ("To address this, we propose ..."): the
@@ -564,6 +568,23 @@ class HardwareComponent:
                 # "on-device settings such as mobile assistants": another deployment class given
                 # only as an example stays mentioned
                 h.role, h.why = "targets", "device_paper"
+
+    def _device_goal(self, hits: list[_Hit], sents: list[_Sentence], own_name: re.Pattern[str] | None) -> None:
+        """A paper whose title or own sentence states an on-device deployment goal with no device
+        class word ("optimized for embedded deployment", "deploying SOD on resource-constrained
+        devices") targets the on-device products it is measured on (the guideline: "a model built
+        for phones" is ``targets`` even when measured there). Server hardware and baselines keep
+        their roles."""
+        r = self.rules
+        cand = [h for h in hits if h.kind == "product" and h.on_device and h.role == "evaluated_on"]
+        if not cand:
+            return
+        goal = any(r.device_goal.search(s.text) and (
+            s.is_title or r.own_work.search(s.text) or (own_name is not None and own_name.search(s.text))
+            or (s.own_region and not r.mentioned_sentence.match(s.text))) for s in sents)
+        if goal:
+            for h in cand:
+                h.role, h.why = "targets", "device_goal"
 
     def _device_from_product(self, hits: list[_Hit]) -> None:
         """A paper built for a named on-device product (Jetson, Snapdragon ...) targets its class.
@@ -678,7 +699,8 @@ class HardwareComponent:
         # 1. not a platform
         if h.name in r.context_classes and r.context_right.match(right):
             return "mentioned", "context"
-        if r.negated_left.search(left) or r.negated_right.match(right):
+        if r.negated_left.search(left) or r.negated_right.match(right) \
+                or (r.removal_left.search(left) and r.need_right.match(right)):
             return "mentioned", "negated"
         if r.range_from_left.search(left) and r.range_to_right.match(right):
             return "mentioned", "range"
@@ -698,6 +720,8 @@ class HardwareComponent:
         # background examples and generic statements are never the paper's platform
         if not own and r.generic_sentence.search(sent.text):
             return "mentioned", "generic"
+        if r.prospect_left.search(left):
+            return "mentioned", "prospect"  # "These results pave the way for GPU-based optimization"
         if r.mentioned_left.search(left) and background and not r.results.search(sent.text) \
                 and not r.evaluation_words.search(sent.text):
             return "mentioned", "mentioned_cue"
@@ -714,7 +738,9 @@ class HardwareComponent:
         if r.resource_right.match(right) and not r.resource_keep_left.search(left) \
                 and not (r.efficiency_left.search(left) and r.efficiency_right.match(right)):
             # "GPU memory", "GPU hours": a resource measured (own result) or discussed
-            return ("evaluated_on" if r.measured.search(sent.text) else "mentioned"), "resource"
+            # ("we invested over 12,000 GPU-days": the paper's own compute, counted)
+            measured = r.measured.search(sent.text) or (h.quantity and own and not background)
+            return ("evaluated_on" if measured else "mentioned"), "resource"
         # 5. a design cue
         if r.efficiency_left.search(left) and r.efficiency_right.match(right):
             return "targets", "targets_cue"  # "maximizing GPU throughput": the contribution is its efficiency
@@ -748,8 +774,20 @@ class HardwareComponent:
         return ("evaluated_on" if measured else "targets"), "fallback"
 
 
+#: The first side of a frame size ("1920x1080", "1920 × 1080") just before a bare number.
+_RESOLUTION_LEFT = re.compile(r"\d\s*[x×*]\s*$")
 #: A lowercase one-letter word and a number ("a 40"): an article, never a product name.
 _ARTICLE_NUMBER = re.compile(r"[a-z]\s+\d+")
+
+
+def _initials_spell(before: str, paren: str) -> bool:
+    """Whether the words just before "(DSP)" can be its long form: the acronym's letters are,
+    in order, initials of those words ("Dynamic Sequence Parallelism (DSP)"). "19.25 FPS (CPU)"
+    labels a measurement with its platform and defines nothing."""
+    acr = re.sub(r"[^A-Za-z]|s(?=\s*\)$)", "", paren).lower()
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", before)[-(len(acr) + 3):]
+    initials = iter(w[0].lower() for w in words)
+    return all(ch in initials for ch in acr)
 
 
 def _finditer(pattern: re.Pattern[str], string: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
