@@ -249,3 +249,70 @@ def test_paraphrases(nlp: Language, text: str, expected: str) -> None:
 
 def test_u_shaped_curve_is_not_a_u_net(nlp: Language) -> None:
     assert "u-net" not in techniques(nlp, _abstract("X", "Demand follows inverse U-shaped patterns."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An nnU-Net module segments the prostate gland.", "u-net"),
+    ("We adopt SwinUNETR as the backbone.", "u-net"),
+    ("A lightweight BiLSTM classifies entropy patterns.", "recurrent neural network"),
+    ("Images are translated with CycleGAN.", "generative adversarial network"),
+    ("We fine-tune MobileViT on the task.", "transformer"),
+])
+def test_model_names_ending_in_a_family_acronym(nlp: Language, text: str, expected: str) -> None:
+    """H7: "nnU-Net" names a U-Net, "BiLSTM" an LSTM: the family acronym ends the name."""
+    assert expected in techniques(nlp, _abstract("X", text))
+
+
+def test_family_suffix_needs_a_model_name(nlp: Language) -> None:
+    found = techniques(nlp, _abstract(
+        "X", "Published at IJCNN. The ORGAN is imaged. Code: https://github.com/QGAN2019/polar-NDF."))
+    assert "convolutional neural network" not in found
+    assert "generative adversarial network" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We evaluate large language-vision models (LLVMs) on satellite imagery.", "vision-language model"),
+    ("The shapes are aligned using Vision-to-Language Models.", "vision-language model"),
+    ("We probe multimodal language models on image-text matching.", "vision-language model"),
+    ("We study multi-modal large language models.", "vision-language model"),
+    ("It learns the molecular latent space, guided by a teacher IHC encoder during training.",
+     "knowledge distillation"),
+    ("We use context compression as a pretext task for unsupervised adaptation.", "token compression"),
+    ("We use context compression as a pretext task for unsupervised adaptation.", "self-supervised learning"),
+    ("We introduce a framework that leverages low-rank preference modeling.", "low-rank decomposition"),
+    ("Our KV compression method keeps the important entries.", "kv cache"),
+])
+def test_h7_paraphrases(nlp: Language, text: str, expected: str) -> None:
+    """H7: LLVM / vision-to-language / multimodal language model wordings, a teacher network,
+    context compression, pretext tasks, low-rank modelling."""
+    assert expected in techniques(nlp, _abstract("X", text))
+
+
+def test_low_rank_in_a_lora_text_is_the_adapter(nlp: Language) -> None:
+    found = techniques(nlp, _abstract("X", "LoRA trains two low-rank matrices per layer."))
+    assert "parameter-efficient fine-tuning" in found
+    assert "low-rank decomposition" not in found
+    assert "low-rank decomposition" not in techniques(nlp, _abstract("X", "We use low-rank adaptation."))
+
+
+def test_objective_and_signal_words_are_not_architectures(nlp: Language) -> None:
+    """H7: next-token prediction is a training objective, a convolution in a physics text is
+    an integral, molecular diffusion is not a diffusion model."""
+    assert "autoregressive model" not in techniques(nlp, _abstract(
+        "X", "Most LLMs are optimized for next-token prediction."))
+    assert "convolutional neural network" not in techniques(nlp, _abstract(
+        "X", "The phase uncertainty is added through an angular convolution of the two densities."))
+    assert "convolutional neural network" in techniques(nlp, _abstract(
+        "X", "The network stacks depthwise separable convolutions."))
+    assert "diffusion model" not in techniques(nlp, _abstract(
+        "X", "Molecular communication suffers from severe diffusion memory."))
+
+
+def test_existing_work_sentence_about_limitations_is_background(nlp: Language) -> None:
+    """H7: "Traditional X approaches ..., limiting their ability" describes prior work."""
+    found = techniques(nlp, _abstract("X", (
+        "Traditional reinforcement learning from human feedback (RLHF) approaches often rely on "
+        "monolithic value representations, limiting their ability to adapt. We introduce a new framework.")))
+    assert "reinforcement learning" not in found
+    assert "reinforcement learning" in techniques(nlp, _abstract("X", (
+        "Traditional methods fail here. We train the policy with reinforcement learning, limiting cost.")))

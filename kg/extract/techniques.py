@@ -18,6 +18,9 @@ another ("pipeline parallelism" while "training" -> distributed training). A con
 ``gated`` labels ("scheduling", "batching") count only in a text that has one of its
 ``doc_words`` (a systems text: "requests", "GPU", "inference").
 
+A model name that ends in a family acronym names that family (``name_suffixes``: "nnU-Net" ->
+u-net, "BiLSTM" -> recurrent neural network), found by one regex over the text.
+
 A technique the text names only where the paper does not use or study it is not tagged
 (:class:`ContextFilter`): in a concessive background sentence about its limitations ("While
 CNNs and ViTs have advanced X, they face limitations"), in the scope of a negation
@@ -67,6 +70,9 @@ class WindowRule:
     cue_before: frozenset[str]
     window: int = 5
     allowed_between: frozenset[str] = frozenset()
+    #: concepts (by id) whose mention in the text makes the rule not count ("low-rank" names
+    #: low-rank decomposition, but in a LoRA text it is part of the adapter)
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,9 @@ class Technique:
     #: labels that name the technique only in a text with one of ``gate_words``
     gated: tuple[str, ...] = ()
     gate_words: tuple[str, ...] = ()
+    #: family acronyms that name the technique at the end of a model name ("nnU-Net",
+    #: "BiLSTM", "CycleGAN"), case-exact
+    name_suffixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +110,12 @@ def load_techniques(filename: str = "techniques.json") -> tuple[list[Technique],
                   windows=tuple(
                       WindowRule(anchor=frozenset(w["anchor"]), cue_before=frozenset(w["cue_before"]),
                                  window=int(w.get("window", 5)),
-                                 allowed_between=frozenset(w.get("allowed_between", ())))
+                                 allowed_between=frozenset(w.get("allowed_between", ())),
+                                 unless=frozenset(w.get("unless", ())))
                       for w in c.get("windows", ())),
                   gated=tuple(c.get("gated", {}).get("labels", ())),
-                  gate_words=tuple(w.lower() for w in c.get("gated", {}).get("doc_words", ())))
+                  gate_words=tuple(w.lower() for w in c.get("gated", {}).get("doc_words", ())),
+                  name_suffixes=tuple(c.get("name_suffixes", ())))
         for c in data["concepts"]
     ]
     rules = [
@@ -355,6 +366,14 @@ class TechniqueTagger:
         self.phrases.add_lower(self._NEG_CUE, self.context.negation_cues)
         self.phrases.add_lower(self._NOT_NEG, self.context.negation_exceptions)
         self.phrases.add_lower(self._CMP_CUE, self.context.compare_cues)
+        # model names that end in a family acronym ("nnU-Net", "BiLSTM"): one regex over the
+        # text (a token's suffix is not something the phrase matcher can look up). It looks for
+        # the acronym only; the letters before it and the name's start are checked by hand (a
+        # regex that starts at every word, or has a look-behind, costs eight times as much).
+        self._suffix_of = {s: c.id for c in self.concepts for s in c.name_suffixes}
+        self._suffixes = re.compile(
+            rf"({_alternation(self._suffix_of)})(?:s|\d+|\+\+)?(?![\w+/])"
+        ) if self._suffix_of else None
         self._neg_key = strings.add(self._NEG_CUE)
         self._not_neg_key = strings.add(self._NOT_NEG)
         self._cmp_key = strings.add(self._CMP_CUE)
@@ -405,13 +424,16 @@ class TechniqueTagger:
                 open_gates.add(cid)
         for cid in open_gates & gated.keys():
             found.setdefault(cid, []).extend(gated[cid])
-        for cid, start, end in self._window_matches(doc, anchors):
+        for cid, rule, start, end in self._window_matches(doc, anchors):
+            if not rule.unless or not (rule.unless & found.keys()):
+                found.setdefault(cid, []).append((start, end))
+        text = doc_ext.doc_text(doc)
+        for cid, start, end in self._suffix_matches(doc, text):
             found.setdefault(cid, []).append((start, end))
         if not found:
             return doc
         if not_negations:
             negations = [(s, e) for s, e in negations if not any(a <= s and e <= b for a, b in not_negations)]
-        text = doc_ext.doc_text(doc)
         sents = _Sentences(doc, text)
         first: dict[str, tuple[int, int]] = {}
         for cid, spans in found.items():
@@ -473,7 +495,31 @@ class TechniqueTagger:
                     return False
         return True
 
-    def _window_matches(self, doc: Doc, anchors: list[int]) -> Iterator[tuple[str, int, int]]:
+    def _suffix_matches(self, doc: Doc, text: str) -> Iterator[tuple[str, int, int]]:
+        """``(concept, start, end)`` per model name that ends in a concept's family acronym
+        ("nnU-Net" -> u-net, "CycleGAN" -> generative adversarial network). An all-caps
+        acronym counts only after a lower-case letter or a digit ("BiLSTM", "StyleGAN"), where
+        it stands out as a part of the name."""
+        if self._suffixes is None:
+            return
+        for m in self._suffixes.finditer(text):
+            if m.start() == 0:
+                continue
+            suffix, before = m.group(1), text[m.start() - 1]
+            if not (before.isascii() and before.isalnum()):
+                continue  # the acronym alone, which the phrase matcher tags
+            if suffix.isupper() and not (before.islower() or before.isdigit()):
+                continue  # "OACNN", "ORGAN": an all-caps acronym does not stand out after capitals
+            start = m.start() - 1
+            while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                start -= 1
+            if start > 0 and (text[start - 1] in "/.-_" or text[start - 1].isalnum()):
+                continue  # part of a path, a URL or a hyphenated compound
+            span = doc.char_span(start, m.end(), alignment_mode="expand")
+            if span is not None:
+                yield self._suffix_of[m.group(1)], span.start, span.end
+
+    def _window_matches(self, doc: Doc, anchors: list[int]) -> Iterator[tuple[str, WindowRule, int, int]]:
         for i in anchors:
             anchor = doc[i].lower_
             for cid, rule in self.windows:
@@ -483,7 +529,7 @@ class TechniqueTagger:
                     t = doc[j]
                     word = t.lower_
                     if word in rule.cue_before:
-                        yield cid, j, i + 1
+                        yield cid, rule, j, i + 1
                         break
                     if t.is_space or t.text in _CLAUSE_BREAKS or (
                             rule.allowed_between and word not in rule.allowed_between):
