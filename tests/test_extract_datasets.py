@@ -248,3 +248,27 @@ def test_aime_years_are_separate_benchmarks(extractor: Extractor) -> None:
     got = datasets(extractor, "Dynamic clipping",
                    "Our method achieves 46.7 on the AIME24 benchmark and 23.3 on the AIME25 benchmark.")
     assert len([n for n in got if n.startswith("AIME")]) == 2
+
+
+def test_broad_gazetteer_names_and_aliases(extractor: Extractor) -> None:
+    got = datasets(extractor, "Prostate and polyp segmentation",
+                   "We train on the PI-CAI challenge data and Kvasir-SEG, and link entities to Wikidata.")
+    assert "PI-CAI" in got
+    assert "Kvasir-SEG" in got["Kvasir"][1]
+    assert "Wikidata" in got
+
+
+def test_ambiguous_gazetteer_name_needs_a_dataset_cue(extractor: Extractor) -> None:
+    got = datasets(extractor, "Robot autonomy",
+                   "Our controller lets each vehicle DRIVE itself through dense traffic.")
+    assert "DRIVE" not in got
+    got = datasets(extractor, "Retinal vessel segmentation",
+                   "Experiments on the DRIVE and STARE datasets show consistent gains.")
+    assert "DRIVE" in got and "STARE" in got
+
+
+def test_dataset_word_modifying_a_task_head_is_not_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Evading data provenance",
+                   "Dataset Ownership Verification (DOV) has emerged as a way to detect unauthorized model training. "
+                   "We evade DOV with a teacher-student transfer.")
+    assert "DOV" not in got

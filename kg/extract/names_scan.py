@@ -233,6 +233,8 @@ class Vocab:
     shape_cues: "ShapeCues | None" = None
     class_suffix_re: re.Pattern[str] = re.compile(r"(?!)")
     class_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    class_plural_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    class_plural_after_re: re.Pattern[str] = re.compile(r"(?!)")
     concept_long_heads: frozenset[str] = frozenset()
     entity_long_heads: frozenset[str] = frozenset()
     measure_name_heads: frozenset[str] = frozenset()
@@ -401,6 +403,8 @@ def vocab() -> Vocab:
         shape_cues=_shape_cues(c.get("shape_evidence", {})),
         class_suffix_re=re.compile(rf"-(?:{_words_re(c.get('concept_acronym', {}).get('modifier_suffixes', ())) or '(?!)'})(?![\w-])"),
         class_before_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('concept_acronym', {}).get('class_before', ())) or '(?!)'})\s+$", re.I),
+        class_plural_before_re=re.compile(rf"(?<![\w-])(?:\d+|{_words_re(c.get('concept_acronym', {}).get('class_plural_before', ())) or '(?!)'})\s+$", re.I),
+        class_plural_after_re=re.compile(rf"\s+(?:{_words_re(c.get('concept_acronym', {}).get('class_plural_heads', ())) or '(?!)'})(?![\w-])"),
         measure_name_heads=frozenset(c.get("concept_acronym", {}).get("measure_name_heads", ())),
         entity_long_heads=frozenset(c.get("concept_acronym", {}).get("entity_long_heads", ())),
         concept_long_heads=frozenset(c.get("concept_acronym", {}).get("concept_long_heads", ())),
@@ -919,6 +923,9 @@ _VARIANT_SPLIT_RE = re.compile(r"^(.+?)[-_ ]((?:[^-_ ]+))$")
 _TITLE_PHRASE_RE = re.compile(r"\s+and\s+((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)(?![\w-])(?!\s+(?:[A-Z]|and\b))")
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9]*")
+_LOWER_WORD_END_RE = re.compile(r"(?<![\w-])([a-z][a-z-]*)\s*$")
+_ADJ_PROPOSED_RE = re.compile(r"(?<![\w-])(?:[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Ii]ts|[Tt]heir)\s+proposed$")
 _GERUND_RE = re.compile(r"^[A-Z][a-z]{2,}ing$")
 #: "$\tilde{O}(\sqrt{kT})$": inline LaTeX math, where capitalised tokens are variables
 _MATH_SPAN_RE = re.compile(r"\$[^$]{1,200}\$")
@@ -1148,6 +1155,10 @@ class Scanner:
                 return True
             if plain_long and suf is None and self.v.class_before_re.search(self.text[max(0, x_start - 30):x_start]):
                 return True
+            if suf is None and base.lower() not in self.v.methods.by_lower \
+                    and self.v.class_plural_after_re.match(self.text, x_start + len(base)) \
+                    and self.v.class_plural_before_re.search(self.text, max(0, x_start - 30), x_start):
+                return True  # "eleven DOV methods", "current DOV methods": a family of methods
         return False
 
     def entity(self, name: str, kind: str | None, known: bool = False) -> Entity:
@@ -1384,7 +1395,15 @@ class Scanner:
             self.rejected.add(short)
             return
         own_use = False
-        if not any(ch.isupper() for ch in long) and not (own_close or own_head or ss < ls) \
+        # "Multi-token prediction (MTP) is ...", "'Non-exclusive dispatch (NED)' mitigates ...": a
+        # long form capitalised only because it opens the sentence is written in lower case
+        lt = long.lstrip("\"'‘’“”(")
+        plain_long = not any(ch.isupper() for ch in long) or (
+            lt[:1].isupper() and not any(ch.isupper() for ch in lt[1:])
+            and not self.text[self.sent_of(ls)[0]:ls].strip(" \"'‘’“”([*")) or (
+            # "M-ary phase-shift keying (M-PSK)": a one-letter variable is its only capital
+            lt[1:2] == "-" and lt[:1].isupper() and lt[2:3].islower() and not any(ch.isupper() for ch in lt[1:]))
+        if plain_long and not (own_close or own_head or ss < ls) \
                 and long.lower() not in v.methods.by_lower and not (shape_class(short) == "mixed" and self.named_head(long)) \
                 and not (own_use := self.own_part_use(short, max(se, le))):
             # "automatic differentiation (AD)", "generalized category discovery (GCD)": a lower-case
@@ -1396,7 +1415,7 @@ class Scanner:
         known0 = long.lower() in v.methods.by_lower or short.lower() in v.methods.by_lower
         if not known0 and ss > ls and 0 <= close0 < se + 3 and (
                 _MEASURED_AFTER_RE.match(self.text, close0 + 1)
-                or (not any(ch.isupper() for ch in long) and v.class_suffix_re.match(self.text, close0 + 1))
+                or (plain_long and v.class_suffix_re.match(self.text, close0 + 1))
                 or (pm and v.concept_head_re.search(win, pm[-1].end()))):
             # "an Evidence Lower Bound (ELBO) of 1.38": a quantity; "an unsupervised domain
             # adaptation (UDA)-driven framework": a modifier of the real head; "we present a novel
@@ -1428,7 +1447,9 @@ class Scanner:
             self.rejected.add(short)
             return
         if last in v.dataset_heads or v.dataset_name_re.match(short) \
-                or next_word in v.dataset_heads or any(w.lower() in v.dataset_longform_words for w in lw) \
+                or next_word in v.dataset_heads or (any(w.lower() in v.dataset_longform_words for w in lw) and not (
+                    # "Dataset Ownership Verification (DOV)", "Dataset Distillation (DD)": a task on data
+                    last not in v.dataset_longform_words and (last in v.concept_heads or last.endswith(("tion", "sion", "ing"))))) \
                 or title_case and 0 <= close < max(se, le) + 3 and v.dataset_next_re.match(self.text, close + 1):
             kind = "dataset"
         elif title_case and last not in HARD_TASK_WORDS and last not in v.title_task_words:
@@ -1568,7 +1589,10 @@ class Scanner:
                     iv = _TO_VERB_AFTER_RE.match(text, pos)
                     if iv and iv.group(1) not in v.propose_words:
                         continue  # "we propose to accelerate CFM": the name after is acted on, not proposed
-                    r = self.name_after(pos, max_words=10)
+                    # "the proposed approximations closely follow the Mark-II POM analysis": an adjective
+                    # "proposed" types the words right after it; a name further on is another thing
+                    adj = _ADJ_PROPOSED_RE.search(text, max(ss, ss + m.start() - 12), pos)
+                    r = self.name_after(pos, max_words=2 if adj else 10)
                     if r:
                         name, s, e = r
                         self.add_discovered(name, s, e, "propose", "proposed")
@@ -1885,6 +1909,9 @@ class Scanner:
             key = ent.key
             for o in ent.occs:
                 os_, oe = o.start, o.end
+                if ent.known and self.text.startswith("-based", oe):
+                    keep.append(ent)  # "CIPHER (Conformer-based Inference of ...)": a known model it builds on
+                    break
                 for s, e, k in spans:
                     if s <= os_ and oe <= e and e - s > oe - os_ and k != key:
                         break  # inside
@@ -2054,6 +2081,10 @@ class Scanner:
             if text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and \
                     _NAME_OR_QUOTE_END_RE.search(text[max(ss, o.start - 30):o.start - 1]):
                 pos.add("paren_def")  # "termed "..." (DI)": a definition the letter match missed
+            elif text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and \
+                    (lw := _LOWER_WORD_END_RE.search(text, max(ss, o.start - 30), o.start - 1)) and \
+                    lw.group(1) not in self.v.method_heads:
+                pos.add("lower_paren")  # "predicting only the next token (NTP)": a lower-case concept's short form
             neg_all["article_before"] &= bool(_ARTICLE_END_RE.search(before))
             neg_all["concept_after"] &= bool(sc.concept_after_re.match(after))
             neg_all["measure_cue"] &= bool(sc.measure_before_re.search(text[ss:o.start]))
@@ -2068,8 +2099,11 @@ class Scanner:
             pos.add("repeated")
         if body:
             pos.update(k for k, v in neg_all.items() if v)
+        # "feature@class" keys weigh a feature for one shape class; "caps" (all capitals: ERP, DDA)
+        # is the stricter part of "acronym" (RLPrompt, CLAPScore)
+        sub = "caps" if cls == "acronym" and _ALL_CAPS_RE.fullmatch(ent.name) else cls
         for k in sorted(pos):
-            score += w.get(k, 0.0)
+            score += w.get(f"{k}@{sub}", w.get(f"{k}@{cls}", w.get(k, 0.0)))
             fired.append(k)
         return score, fired
 
