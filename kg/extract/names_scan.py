@@ -219,6 +219,8 @@ class Vocab:
     stripped_suffix_re: re.Pattern[str]
     generic_phrases: frozenset[str]
     concept_heads: frozenset[str] = frozenset()
+    #: endings of process nouns ("Verification", "Distillation"): cues.json process_endings
+    process_endings: tuple[str, ...] = ()
     modifier_heads: frozenset[str] = frozenset()
     dataset_longform_words: frozenset[str] = frozenset()
     metric_after_re: re.Pattern[str] = re.compile(r"(?!)")
@@ -378,6 +380,7 @@ def vocab() -> Vocab:
         stripped_suffix_re=re.compile(rf"^(.+?)-(?:{_words_re(c['name_suffixes_stripped'])})$", re.I),
         generic_phrases=frozenset(c["generic_phrases"]),
         concept_heads=frozenset(c.get("concept_heads", ())),
+        process_endings=tuple(c.get("process_endings", ())),
         modifier_heads=frozenset(c.get("acronym_modifier_heads", ())),
         dataset_longform_words=frozenset(c.get("dataset_longform_words", ())),
         metric_after_re=re.compile(rf"\s*(?:{_words_re(c.get('metric_after_words', ()))})(?![\w-])"),
@@ -1449,7 +1452,7 @@ class Scanner:
         if last in v.dataset_heads or v.dataset_name_re.match(short) \
                 or next_word in v.dataset_heads or (any(w.lower() in v.dataset_longform_words for w in lw) and not (
                     # "Dataset Ownership Verification (DOV)", "Dataset Distillation (DD)": a task on data
-                    last not in v.dataset_longform_words and (last in v.concept_heads or last.endswith(("tion", "sion", "ing"))))) \
+                    last not in v.dataset_longform_words and (last in v.concept_heads or last.endswith(v.process_endings)))) \
                 or title_case and 0 <= close < max(se, le) + 3 and v.dataset_next_re.match(self.text, close + 1):
             kind = "dataset"
         elif title_case and last not in HARD_TASK_WORDS and last not in v.title_task_words:

@@ -196,20 +196,19 @@ class ContextFilter:
 
 
 class _Sentences:
-    """Sentence bounds of one Doc from one ``Doc.to_array`` call (``Token.sent`` costs as
-    much per call); each sentence's background test is run once."""
+    """The sentences of one Doc by token (one ``Doc.to_array`` call: ``Token.sent`` costs as
+    much per call) and by character (:func:`doc_ext.sentence_bounds`); each sentence's
+    background test is run once."""
 
-    __slots__ = ("_background", "_chars", "_doc", "_starts", "text")
+    __slots__ = ("_background", "_bounds", "_starts", "text")
 
     def __init__(self, doc: Doc, text: str) -> None:
         starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         self.text = text
-        self._doc = doc
         self._starts = starts
-        #: sentence number -> (start char, end char)
-        self._chars: dict[int, tuple[int, int]] = {}
+        self._bounds = doc_ext.sentence_bounds(doc)
         self._background: dict[int, bool] = {}
 
     def index(self, token: int) -> int:
@@ -220,13 +219,8 @@ class _Sentences:
         return self._starts[k]
 
     def bounds(self, k: int) -> tuple[int, int]:
-        """The characters of sentence ``k``, the whitespace after it included."""
-        got = self._chars.get(k)
-        if got is None:
-            nxt = self._starts[k + 1] if k + 1 < len(self._starts) else None
-            got = self._chars[k] = (self._doc[self._starts[k]].idx,
-                                    len(self.text) if nxt is None else self._doc[nxt].idx)
-        return got
+        """The characters of sentence ``k``."""
+        return self._bounds[k]
 
     def sentence(self, k: int) -> str:
         """The text of sentence ``k`` (== ``sent.text``, without a Token per word)."""
