@@ -48,6 +48,48 @@ def test_values_clause_is_one_term_when_parsed() -> None:
     assert len(list(s.query(q))) == 1
 
 
+def _sent_query(monkeypatch: pytest.MonkeyPatch, sparql: str, bindings: dict) -> str:
+    """The query text RemoteBackend would POST (the server is faked)."""
+    import urllib.parse
+
+    import kg.remote as remote
+
+    sent: list[str] = []
+
+    def fake_request(url: str, data: bytes, headers: dict, method: str, timeout: object) -> tuple:
+        sent.append(urllib.parse.parse_qs(data.decode())["query"][0])
+        if headers["Accept"] == "application/n-triples":
+            return 200, {"Content-Type": "application/n-triples"}, b""
+        return 200, {"Content-Type": "application/sparql-results+json"}, b'{"head": {"vars": []}, "results": {"bindings": []}}'
+
+    monkeypatch.setattr(remote, "_request", fake_request)
+    remote.RemoteBackend("http://127.0.0.1:1/query").query(sparql, bindings)
+    return sent[0]
+
+
+def test_remote_values_go_first_in_the_where_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As locally: the server plans around the bound value instead of joining it at the end."""
+    q = "SELECT ?p ?t WHERE { ?p dcterms:title ?t }"
+    text = _sent_query(monkeypatch, q, {"t": Literal(INJECTION)})
+    body = text[text.index("SELECT"):]
+    assert body.startswith('SELECT ?p ?t WHERE { VALUES (?t) { ("x\\" } UNION { ?s ?p ?o } #") }  ?p dcterms:title ?t }')
+    assert body.count("VALUES") == 1
+
+
+def test_remote_values_trail_when_the_shape_is_unclear(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pyoxigraph import BlankNode
+
+    q = "SELECT ?p ?t WHERE { ?p dcterms:title ?t }"
+    no_group = _sent_query(monkeypatch, "DESCRIBE ?t", {"t": NamedNode("urn:x")})
+    assert no_group.rstrip().endswith("DESCRIBE ?t\nVALUES (?t) { (<urn:x>) }")
+    blank = _sent_query(monkeypatch, q, {"t": BlankNode("b")})  # not inlinable: nothing is dropped
+    assert blank.rstrip().endswith('VALUES (?t) { (_:b) }')
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError):
+        _sent_query(monkeypatch, q, {"bad name": Literal("x")})
+
+
 def test_with_prefixes_adds_only_missing_ones() -> None:
     q = with_prefixes("PREFIX kg: <https://w3id.org/kg-papers/ontology#>\nSELECT ?x WHERE { ?x skos:broader ?y ; kg:role ?r }")
     assert q.count("PREFIX kg:") == 1 and "PREFIX skos:" in q and "PREFIX dcterms:" not in q
