@@ -335,7 +335,7 @@ def test_negated_title_is_not_a_target(ex):
     got = hw(ex, "Faster Routing Without a Dedicated GPU",
              "We present a router. Our optimizations, benchmarked on AMD Instinct MI300X, cut latency by 38x.")
     assert got["GPU"].role == "mentioned"
-    assert got["AMD Instinct MI300X"].role == "evaluated_on"
+    assert got["AMD MI300X"].role == "evaluated_on"
 
 
 @pytest.mark.parametrize("own,role", [
@@ -607,3 +607,105 @@ def test_h7_frame_size_is_no_gtx_1080(ex):
     got = hw(ex, "A method", "On a consumer RTX 5090 GPU, it reaches 26 FPS at 1920x1080.")
     assert "NVIDIA GTX 1080" not in got
     assert "NVIDIA RTX 5090" in got
+
+
+# -- H8 error classes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,abstract", [
+    ("A Fall Detector", "We present a pose-driven detector with a classification stage suitable for edge deployment."),
+    ("Exploring LMMs for Question Answering on the Edge", "We investigate implementation on the edge."),
+])
+def test_h8_edge_deployment_alone_is_no_edge_device(ex, title, abstract):
+    # "edge deployment", "on the edge" name a setting, not a device (the guideline: no kind, no hardware)
+    assert "edge device" not in hw(ex, title, abstract)
+
+
+def test_h8_hyphenated_edge_devices(ex):
+    got = hw(ex, "Efficient Neural Radiance Fields: Execution on Edge-Devices", "We introduce Fact-Hash.")
+    assert got["edge device"].role == "targets"
+
+
+@pytest.mark.parametrize("title,abstract", [
+    # a benchmark of agents that operate phones targets the phone (not the analysis paper's evaluated_on)
+    ("ColorBench: Benchmarking Mobile Agents with Graph-Structured Framework",
+     "Agents operate apps through graphical user interfaces. ColorBench contains 175 tasks."),
+    ("PSPA-Bench: A Personalized Benchmark for Smartphone GUI Agent",
+     "Smartphone GUI agents execute tasks by operating directly on app interfaces."),
+    ("GUI-Reflection: Empowering Multimodal GUI Models",
+     "We built an environment for online training and data collection of GUI models on mobile devices."),
+])
+def test_h8_agent_built_for_phones_targets(ex, title, abstract):
+    assert hw(ex, title, abstract)["mobile device"].role == "targets"
+
+
+def test_h8_robot_mobile_agent_is_no_phone(ex):
+    got = hw(ex, "YOWO: Mapping a Scene", "We equip a mobile agent with a head-mounted RGB-D camera to map the scene.")
+    assert "mobile device" not in got
+
+
+def test_h8_data_captured_by_phones_is_mentioned(ex):
+    got = hw(ex, "MathReal: A Real Scene Benchmark",
+             "To address this gap, we introduce MathReal, a dataset of 2,000 questions with images captured "
+             "by handheld mobile devices in authentic scenarios.")
+    assert got["mobile device"].role == "mentioned"
+
+
+def test_h8_negation_with_a_coordinated_item(ex):
+    got = hw(ex, "GMatch: Feature Matching",
+             "We present GMatch. It ensures consistent correspondences without the need for training or GPU support.")
+    assert got["GPU"].role == "mentioned"
+
+
+def test_h8_batch_size_on_hardware_is_a_measured_run(ex):
+    got = hw(ex, "Instella-T2I: Image Generation",
+             "We introduce 1D binary latents. Our models allow for a global batch size of 4096 on a single GPU node "
+             "with 8 AMD MI300X GPUs, and the training can be completed within 200 GPU days.")
+    assert got["GPU"].role == "evaluated_on"
+    assert got["AMD MI300X"].role == "evaluated_on"
+
+
+def test_h8_device_title_targets_its_examples_and_boards(ex):
+    got = hw(ex, "TensorSLM: Embedding Compression of Language Models on Low-end Devices",
+             "They are typically deployed on low-end devices, like mobile phones and single-board computers. "
+             "This paper proposes a compression approach. We evaluate latency and energy consumption on a typical "
+             "low-end device, i.e. Raspberry Pi.")
+    assert got["mobile device"].role == "targets"
+    assert got["Raspberry Pi"].role == "targets"
+
+
+def test_h8_edge_title_makes_the_edge_side_board_a_target(ex):
+    got = hw(ex, "Efficient Semantic Image Communication for Traffic Monitoring at the Edge",
+             "This paper presents two pipelines. On a Raspberry Pi~5, the edge-side processing time is about 15s.")
+    assert got["edge device"].role == "targets"
+    assert got["Raspberry Pi 5"].role == "targets"
+
+
+def test_h8_own_study_results_are_evaluated_on(ex):
+    got = hw(ex, "Lightweight Cloud Masking Models for Hyperspectral Imaging",
+             "Cloud masking is a crucial step. This study evaluates various machine learning approaches. "
+             "Among the investigated models, the CNN emerged as the most efficient, offering rapid inference "
+             "times on both CPUs and GPUs.")
+    assert got["CPU"].role == "evaluated_on"
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_h8_gpu_optimized_kernel_targets(ex):
+    got = hw(ex, "Complex-Valued 2D Gaussians for Holography",
+             "To enable end-to-end training, we develop a differentiable rasterizer, integrated with a "
+             "GPU-optimized light propagation kernel.")
+    assert got["GPU"].role == "targets"
+
+
+def test_h8_real_time_on_a_counted_gpu_is_a_timing(ex):
+    got = hw(ex, "AdaRD-Key: Keyframe Sampling",
+             "We propose AdaRD-Key. Our pipeline is training-free, computationally efficient (running in real "
+             "time on a single GPU), and compatible with existing VLMs.")
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_h8_analysis_paper_keeps_the_platform_its_study_is_for(ex):
+    got = hw(ex, "Quantized Vision-Language Models for Damage Assessment: A Comparative Study of LLaVA-1.5-7B "
+                 "Quantization Levels",
+             "To enable deployment on consumer-grade GPUs, we conduct a systematic comparison of three "
+             "quantization levels.")
+    assert got["GPU"].role == "targets"

@@ -20,7 +20,7 @@ def test_cached(reg):
     ("H100 80GB", "NVIDIA H100"), ("A100-80GB", "NVIDIA A100"), ("a100", "NVIDIA A100"),
     ("Hopper", "NVIDIA Hopper"), ("nvidia", "NVIDIA GPU"), ("gpu", "GPU"), ("GPUs", "GPU"),
     ("tpu v4", "Google TPU v4"), ("TPUv5e", "Google TPU v5e"), ("Trillium", "Google TPU v6e"),
-    ("jetson orin nano", "NVIDIA Jetson Orin Nano"), ("MI300X", "AMD Instinct MI300X"),
+    ("jetson orin nano", "NVIDIA Jetson Orin Nano"), ("MI300X", "AMD MI300X"),
     ("SN40L", "SambaNova SN40L"), ("iphone 12", "Apple iPhone 12"), ("DGX A100", "NVIDIA DGX A100"),
     ("RTX A6000", "NVIDIA RTX A6000"), ("NVIDIA Hopper", "NVIDIA Hopper"),
 ])
@@ -62,7 +62,7 @@ def test_coverage(reg):
     assert len(products) > 400
     for name in ["NVIDIA B200", "NVIDIA GB200", "NVIDIA L40S", "NVIDIA RTX 5090", "Intel Gaudi 3",
                  "AWS Trainium2", "Cerebras WSE-3", "Groq LPU", "Huawei Ascend 910B", "Raspberry Pi 5",
-                 "Espressif ESP32", "AMD Xilinx Alveo U280", "Intel Stratix 10", "Hailo-8", "Rockchip RK3588"]:
+                 "Espressif ESP32", "Xilinx Alveo U280", "Intel Stratix 10", "Hailo-8", "Rockchip RK3588"]:
         assert reg.get(name) is not None, name
 
 
@@ -128,3 +128,62 @@ def test_different_chip_is_no_alias(reg):
 ])
 def test_h7_resolve_variants(reg, typed, canonical):
     assert reg.resolve(typed) == canonical
+
+
+# -- H8 canonical names: one vendor word + the model as written; the variant named ------------
+
+@pytest.mark.parametrize("typed,canonical", [
+    # a sub-brand is not part of the name (like GeForce / Tesla): "AMD MI300X"
+    ("MI300X", "AMD MI300X"), ("AMD Instinct MI300X", "AMD MI300X"), ("Instinct MI250X", "AMD MI250X"),
+    # one vendor word, not "AMD Xilinx ...": the scorer and readers match "Xilinx ZCU102" and "ZCU102"
+    ("ZCU102", "Xilinx ZCU102"), ("Alveo U280", "Xilinx Alveo U280"), ("PYNQ-Z1", "Xilinx PYNQ-Z1"),
+    # the K26 module and the KV260 kit are two products
+    ("Kria K26", "Xilinx Kria K26"), ("KV260", "Xilinx Kria KV260"),
+    # the board named, not its family
+    ("Arduino Nano", "Arduino Nano"), ("Arduino Mega", "Arduino Mega"), ("Arduino", "Arduino"),
+    ("ESP8266", "Espressif ESP8266"), ("ESP32-C3", "Espressif ESP32-C3"), ("ESP32", "Espressif ESP32"),
+    ("Raspberry Pi 3B", "Raspberry Pi 3 Model B"), ("Raspberry Pi 3B+", "Raspberry Pi 3B+"),
+    ("Cortex-A53", "Arm Cortex-A53"), ("Cortex-M33", "Arm Cortex-M33"), ("Ethos-U65", "Arm Ethos-U65"),
+    ("Mali-G78", "Arm Mali-G78"), ("Graviton3", "AWS Graviton3"), ("MLU370", "Cambricon MLU370"),
+    ("Zynq-7020", "Xilinx Zynq-7020"), ("Jetson TX2 NX", "NVIDIA Jetson TX2 NX"),
+    ("HoloLens", "Microsoft HoloLens"), ("HoloLens 2", "Microsoft HoloLens 2"),
+    ("NCS2", "Intel Neural Compute Stick 2"), ("Atlas 800", "Huawei Atlas 800"),
+])
+def test_h8_canonical_names(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+
+
+def test_h8_no_double_vendor_names(reg):
+    # "Vendor Model": one vendor word (the graph's vendor node stays "AMD Xilinx")
+    assert not [p.name for p in reg.products() if p.name.startswith("AMD Xilinx ")]
+    assert not [p.name for p in reg.products() if p.name.startswith("AMD Instinct MI")]
+    assert reg.get("Xilinx ZCU102").vendor == "AMD Xilinx"
+
+
+def test_h8_split_variants_keep_their_family(reg):
+    # the family node the variant was folded into stays its broader node
+    assert reg.broader_chain("Arduino Nano")[0] == "Arduino"
+    assert reg.broader_chain("Arm Cortex-A53")[0] == "Arm Cortex-A"
+    assert reg.broader_chain("Xilinx Kria K26")[0] == "Xilinx Kria"
+    assert reg.broader_chain("AMD MI300X")[:2] == ["AMD Instinct", "AMD CDNA 3"]
+
+
+def test_h8_variant_matches_in_text(reg):
+    assert _matched(reg, "onboard using a Raspberry Pi 4 and Arduino Nano, validated") == [
+        ("Raspberry Pi 4", "Raspberry Pi 4"), ("Arduino Nano", "Arduino Nano")]
+    assert _matched(reg, "on the AMD Kria K26 SOM") == [("Kria K26", "Xilinx Kria K26")]
+    # a LaTeX tie between the runs of a name
+    assert _matched(reg, "On a Raspberry Pi~5, the processing") == [("Raspberry Pi~5", "Raspberry Pi 5")]
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    ("MAX78000", "Analog Devices MAX78000"), ("GAP9", "GreenWaves GAP9"), ("Orange Pi 5", "Orange Pi 5"),
+    ("XIAO ESP32S3", "Seeed XIAO ESP32S3"), ("iCE40", "Lattice iCE40"), ("RK3568", "Rockchip RK3568"),
+    ("Grace Hopper Superchip", "NVIDIA GH200"), ("i.MX RT1060", "NXP i.MX RT1060"),
+])
+def test_h8_added_edge_products(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+
+
+def test_h8_dotted_name_matches_in_text(reg):
+    assert _matched(reg, "deployed on an NXP i.MX RT1060 board") == [("i.MX RT1060", "NXP i.MX RT1060")]

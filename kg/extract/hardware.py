@@ -123,11 +123,13 @@ class HardwareRules:
         "trained_sentence", "deployment_purpose", "purpose_clause", "device_constraint",
         "product_modifiers_left",
         "execution_left", "execution_right", "prospect_left", "device_goal", "removal_left", "need_right",
-        "efficient_answer")
+        "efficient_answer", "agent_text", "agent_right", "agent_left", "context_left",
+        "study_opener", "agent_context")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
-                  "context_classes", "addressed_from_rules", "deployed_when_measured")
+                  "context_classes", "addressed_from_rules", "deployed_when_measured",
+                  "agent_classes")
 
     def _compile_roles(self, r: dict[str, Any]) -> None:
         """Compiles the role cues once; a cue missing from the data file is a KeyError here,
@@ -309,6 +311,8 @@ class HardwareComponent:
             is_acr = acr is not None and written.rstrip("s").upper() == acr.upper()
             if is_acr and (cls in redefined or not self._compound_ok(text, e)):
                 continue
+            if cls in rules.agent_classes and rules.agent_text.search(written) and not rules.agent_context.search(text):
+                continue  # a "mobile agent" that is a robot or a vehicle: no phone, app or GUI in the text
             out.append(_Hit(cls, s, e, written, "class", "class"))
             if cls in ("mobile device", "edge device"):
                 # "mobile GPU" also names the class word GPU
@@ -403,9 +407,14 @@ class HardwareComponent:
             role = min((h.role for h in ent.hits), key=ROLE_PRIORITY.index)
             if analysis_paper and role == "targets" and not (
                     ent.name in self.rules.deployment_classes
-                    and all(h.why in ("targets_cue", "list") for h in ent.hits if h.role == "targets")):
+                    and all(h.why in ("targets_cue", "list", "agent") for h in ent.hits if h.role == "targets")) \
+                    and not any(h.role == "targets" and h.why == "targets_cue"
+                                and self.rules.purpose_clause.search(_sentence_at(sents, h.start).text)
+                                for h in ent.hits):
                 # an analysis paper measures on hardware; a deployment class it only designs
-                # for ("insights for deploying models on mobile platforms") stays targeted
+                # for ("insights for deploying models on mobile platforms") stays targeted, and
+                # so does the platform its study is for ("To enable deployment on consumer-grade
+                # GPUs, we conduct a systematic comparison ...")
                 role = "evaluated_on"
             if survey_paper and role in ("targets", "evaluated_on"):
                 role = "mentioned"  # a survey neither designs for nor measures on hardware
@@ -454,8 +463,11 @@ class HardwareComponent:
         """
         r = self.rules
         contrib = next((i for i, s in enumerate(sents) if i > 0 and r.contribution.search(s.text)), None)
-        if contrib is not None:
-            for s in sents[contrib + 1:]:
+        # "This study evaluates ..." opens the own region too, but is no contribution (design) sentence
+        first = next((i for i, s in enumerate(sents) if i > 0 and (
+            r.contribution.search(s.text) or r.study_opener.search(s.text))), None)
+        if first is not None:
+            for s in sents[first + 1:]:
                 s.own_region = True
         return contrib
 
@@ -515,9 +527,9 @@ class HardwareComponent:
         is measured on follow through :meth:`_device_paper`).
         """
         for h in hits:
-            if h.name in self.rules.deployment_classes and h.role in ("evaluated_on", "mentioned") \
-                    and h.why not in ("negated", "context", "generic", "mentioned_cue"):
-                h.role, h.why = "targets", "title"
+            if h.name in self.rules.deployment_classes and h.role in ("targets", "evaluated_on", "mentioned") \
+                    and h.why not in ("negated", "context", "mentioned_cue"):
+                h.role, h.why = "targets", "title"  # a weak "targets" (fallback) becomes a strong one
 
     def _deployment_motivation(self, hits: list[_Hit], sents: list[_Sentence],
                                own_name: re.Pattern[str] | None) -> None:
@@ -673,9 +685,12 @@ class HardwareComponent:
               own_name: re.Pattern[str] | None = None) -> tuple[str, str]:
         """Sentence-level role of one occurrence; the first signal that applies decides.
 
-        1. not a platform of the paper: the data's source ("smartphone photos"), a negation
-           ("without a dedicated GPU", "GPU-free"), the start of a range ("from GPUs to phones")
-           -> ``mentioned``; a negation cancels even a title mention;
+        0. an agent built to operate the device ("Mobile Agents", "smartphone GUI agents",
+           "GUI models on mobile devices") -> ``targets``, in a benchmark paper too;
+        1. not a platform of the paper: the data's source ("smartphone photos", "images captured
+           by handheld mobile devices"), a negation ("without a dedicated GPU", "GPU-free"), the
+           start of a range ("from GPUs to phones") -> ``mentioned``; a negation cancels even a
+           title mention;
         2. the title names it -> ``targets`` (``evaluated_on`` in an analysis/benchmark paper);
         3. a comparison cue makes it the baseline's platform -> ``compared_against``;
         4. a measurement of the paper's own work ("experiments on", "49 FPS on", "real-time CPU
@@ -696,8 +711,13 @@ class HardwareComponent:
         right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
         if r.lead_preposition.match(h.text):
             left += h.text.split(None, 1)[0] + " "  # "enabling rendering [on mobile] GPUs": the cue needs its "on"
+        # 0. an agent built to operate the device ("Mobile Agents", "smartphone GUI agents",
+        # "agents to operate mobile devices") targets it, in a benchmark too ("a model built for phones")
+        if h.name in r.agent_classes and not r.negated_left.search(left) and (
+                r.agent_text.search(h.text) or r.agent_right.match(right) or r.agent_left.search(left)):
+            return "targets", "agent"
         # 1. not a platform
-        if h.name in r.context_classes and r.context_right.match(right):
+        if h.name in r.context_classes and (r.context_right.match(right) or r.context_left.search(left)):
             return "mentioned", "context"
         if r.negated_left.search(left) or r.negated_right.match(right) \
                 or (r.removal_left.search(left) and r.need_right.match(right)):

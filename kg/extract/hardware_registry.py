@@ -26,8 +26,9 @@ from typing import Any
 from kg.extract.vocab import load_json
 from kg.extract.word_gate import OPT_SPACE, word_char
 
-#: Separator allowed between two runs of an alias: nothing, one space, or a hyphen/underscore.
-_SEP = r"[ \-_]?"
+#: Separator allowed between two runs of an alias: nothing, one space, a hyphen/underscore, or
+#: a LaTeX tie ("Raspberry Pi~5", "RTX~4090" in arXiv abstracts).
+_SEP = r"[ \-_~]?"
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+|\+")
 
 
