@@ -282,3 +282,68 @@ def test_h7_claims(ex, text, expected):
 ])
 def test_h7_skips(ex, text, absent):
     assert absent not in claims(ex, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a score moved to a new value with an arrow: the new value (LaTeX, ASCII and Unicode arrows)
+    ("It improves GenEval (0.73$\\rightarrow$0.90) and ImgEdit 3.38$\\rightarrow$3.75.",
+     [(0.9, "other"), (3.75, "other")]),
+    ("Perplexity falls by 25.1% (8.08->6.06).", [(25.1, "%"), (6.06, "other")]),
+    ("Robustness degrades only slightly (5.17% -> 5.63%).", [(5.63, "%")]),
+    ("It yields substantial gains (20.4% → 37.7%) for Qwen-3.", [(37.7, "%")]),
+    # the rest of a named metric's list, and the upper bound of its range
+    ("Experiments yield median Dice scores of 0.968 and 0.910 for the two structures.",
+     [(0.968, "other"), (0.91, "other")]),
+    ("FLiD achieves AUC scores of 0.880 (face), 0.954 (text), and 0.923 (both-field attacks).",
+     [(0.88, "other"), (0.954, "other"), (0.923, "other")]),
+    ("Path-based methods reach F1 scores of 0.36 for WUPALMER and 0.28 for LCH, while others do better.",
+     [(0.36, "other"), (0.28, "other")]),
+    ("It keeps high detection performance (event-level F1 = 0.8-0.9).", [(0.9, "other")]),
+    ("It reaches IoU values between 0.784 and 0.875 on the test logs.", [(0.875, "other")]),
+    # signed values: a named delta, a minus sign inside parentheses
+    ("It has the largest gains in PPL (Delta = -49.77) and BERTScore (Delta = +0.3287).",
+     [(-49.77, "other"), (0.3287, "other")]),
+    ("It has lower temporal (-20 ms) and spatial errors (-20 mm) than the RGB model.",
+     [(-20.0, "ms"), (-20.0, "other")]),
+    # lengths and rates are units; a rate in Hz needs a result cue
+    ("It yields Hausdorff distances of 0.998 mm and 2.931 mm, respectively.", [(0.998, "other"), (2.931, "other")]),
+    ("Our lightweight architecture achieves 173 Hz inference on consumer-grade GPUs.", [(173.0, "other")]),
+    ("The model reaches a higher effective frame rate (1 kHz) than RGB models.", [(1.0, "other")]),
+    ("It allows accurate simulation at haptic interactive rates (0.5-1kHz).", [(1.0, "other")]),
+    # results in words
+    ("Our model reduces model size by over two orders of magnitude.", [(100.0, "x")]),
+    ("Online predictions are roughly three orders of magnitude cheaper than simulation.", [(1000.0, "x")]),
+    ("The energy consumption of a single query drops by half.", [(50.0, "%")]),
+    ("Fact-Hash saves memory usage by over one-third while maintaining the PSNR values.", [(100 / 3, "%")]),
+    # a small parameter count after "only up to"
+    ("Variations of this version, with only up to 597 trainable parameters, are the best.", [(597.0, "other")]),
+    # a factor before "parameter reduction", a range whose bounds are signed
+    ("StripDet achieves a 7x parameter reduction over the baseline.", [(7.0, "x")]),
+    ("The gap grows from +1.7% to +7.2% across lengths.", [(7.2, "%")]),
+])
+def test_h8_claims(ex, text, expected):
+    assert [(round(v, 4), u) for v, u in claims(ex, text)] == [(round(v, 4), u) for v, u in expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the sides of a size
+    ("It captures synchronized RGB and depth frames, 640 x 480 x 3 and 640 x 480 pixels.", []),
+    ("The mutual information decreases to $5.07 \\times 10^{-7}$ bits.", []),
+    # rates in Hz without a result cue are settings
+    ("We enable FlexiCodec to support inference-time controllable frame rates between 3Hz and 12.5Hz.", []),
+    ("There is a mismatch between speech tokens (25Hz) and text tokens (~3Hz).", []),
+    # an old value followed by its setting before "to"
+    ("Throughput improved from 2.5 FPS for the single-threaded pipeline to 4.5 FPS for the multi-threaded one.",
+     [(4.5, "fps")]),
+    # the memory of the GPU named after it; an evaluation threshold; a slice of the data
+    ("We fine-tune it on a single 24 GB consumer GPU.", []),
+    ("Quantized accuracy was evaluated using IoU >= 50% for YOLOX.", []),
+    ("NER is fundamental to extracting information from the >80% of healthcare data that resides in notes.", []),
+    # "by half-space", "spanning four orders of magnitude in scale": no results
+    ("Indoor environments are dominated by half-space obstacles.", []),
+    ("We study models spanning four orders of magnitude in scale.", []),
+    # the "-" of "BLEU-4" is no minus sign
+    ("It performs well across metrics (BLEU-4, METEOR, ROUGE-L, and CIDEr).", []),
+])
+def test_h8_skips(ex, text, expected):
+    assert claims(ex, text) == expected

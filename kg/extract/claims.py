@@ -7,8 +7,11 @@ bound as value, as the guideline asks. Sizes of data and models (``8TB of data``
 ``7B parameters``), years, citations and identifiers (``ResNet-152``) are not claims: numbers
 without a unit are never taken, and the skip regexes reject the remaining look-alikes. A few
 word forms are claims too: spelled factors ("by up to ninefold", "one-third the parameters of
-X"), and a bare decimal the paper compares by "versus" ("reach 0.92 versus 0.83 for Y"). A
-result restated in a later sentence with the same metric noun is kept once.
+X"), results in words ("by over two orders of magnitude", "drops by half"), and a bare decimal
+the paper compares by "versus" ("reach 0.92 versus 0.83 for Y"). A unit-less metric named
+before its value ("Dice scores of 0.968 and 0.910", "F1 = 0.8-0.9") gives every value of its
+list and the upper bound of its range; "A -> B" keeps the new value B. A result restated in a
+later sentence with the same metric noun is kept once.
 
 A claim's hardware is the hardware named in its sentence (read from the spans kg_hardware left
 in ``doc.user_data``); when that hardware is only the baseline ("3.7x over a DGX H100"), the
@@ -37,13 +40,15 @@ from kg.extract.word_gate import (
 from kg.model import Claim, Evidence
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_RANGE_SEP = r"\s*(?:-{1,2}|–|—|~|to|sim|\\sim|and up to)\s*"
+_RANGE_SEP = r"\s*(?:->|→|-{1,2}|–|—|~|to|sim|\\sim|and up to)\s*"
 # the words before the number of claim_re's word-led alternatives (their gates reuse them)
 _FACTOR_OF = r"factor\s+of\s+(?:up\s+to\s+|about\s+|~\s*)?"
 _TIMES = r"times\s+"
 _BY = r"by\s+(?:a factor of\s+)?"
 # between the two values of a unit-less "from A to B" (a parenthetical may name A's owner)
 _FROM_TO = r"(?:\([^()]{1,30}\)\s*)?to\s+"
+# between the old and the new value of "0.73 -> 0.90" ("0.73$\\rightarrow$0.90" once LaTeX is plain)
+_ARROW = r"\s*(?:->|→)\s*"
 
 
 @Language.factory("kg_claims")
@@ -64,12 +69,13 @@ class ClaimsComponent:
         unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![A-Za-z0-9]|-[A-Z])"
         lead = r"(?<![\w.\-/\[])"
         # a slash list ("77.73%/78.45%", "4.45/5.01/6.68 ms"): a number after "<digit>/" or "%/" counts
-        slead = r"(?<![\w.\-\[])(?:(?<=[\d%]/)|(?<!/))"
+        # (or after the minus sign of "(-20 ms)", "= -49.77": see _negative)
+        slead = r"(?:(?<![\w.\-\[])(?:(?<=[\d%]/)|(?<!/))|(?<=\(-)|(?<==-)|(?<== -))"
         metric_unit = rules["metric_unit_after"]
         self.claim_re = re.compile(
             # ("between 1.4x and 2.0x": a range whose separator is the "and" of its "between")
             lead + r"(?:from\s+|(?P<btw>between\s+))?(?P<lo>" + _NUM + r")\s*(?P<lou>" + unit_re + r")?"
-            + r"(?(btw)\s*and\s*|" + _RANGE_SEP + r")"
+            + r"(?(btw)\s*and\s*|" + _RANGE_SEP + r")\+?"
             + r"(?P<hi>" + _NUM + r")\s*(?P<u>" + unit_re + r")"
             + r"|" + slead + r"(?P<v>" + _NUM + r")\s*(?P<u1>" + unit_re + r")"
             + r"|" + slead + r"(?P<c>" + _NUM + r")(?=(?:\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+|/\s*)" + _NUM + r")+\s*(?P<cu>"
@@ -96,7 +102,9 @@ class ClaimsComponent:
             # "7th out of 26 models", "5th in crosslingual": a rank
             + r"|" + lead + r"(?P<rk>\d{1,3})" + rules["rank_after"]
             # "from 0.51 to 0.68", "from 84.0 (Wan2.2) to 91.2": a unit-less score moved to a new value
-            + r"|(?<=from\s)(?P<f0>" + _NUM + r")\s*" + _FROM_TO + r"(?P<f1>" + _NUM + r")(?![\w%]|\.\d|\s*(?:%|" + unit_re + r"))",
+            + r"|(?<=from\s)(?P<f0>" + _NUM + r")\s*" + _FROM_TO + r"(?P<f1>" + _NUM + r")(?![\w%]|\.\d|\s*(?:%|" + unit_re + r"))"
+            # "GenEval (0.73 -> 0.90)": a unit-less score moved to a new value, written with an arrow
+            + r"|" + lead + r"(?P<a0>" + _NUM + r")" + _ARROW + r"(?P<a1>" + _NUM + r")(?![\w%]|\.\d|\s*(?:%|" + unit_re + r"))",
         )
         self.skip_after = re.compile(rules["skip_after"], re.I)
         self.skip_before = re.compile(rules["skip_before"], re.I)
@@ -113,8 +121,15 @@ class ClaimsComponent:
         self.own_sentence = re.compile(rules["own_sentence"], re.I)
         self.background_cost = re.compile(rules["background_cost"], re.I)
         # a value followed by a unit ("accuracy of 85%", "error of 5 ms") is left to claim_re
-        self.named_metric = re.compile(rules["named_metric"] + r"(?P<n>" + _NUM + r")(?![\w%]|\.\w|\s*%|\s*(?:"
-                                       + unit_re + r"))", re.I)
+        # (a minus sign, or a plus after "=": "PPL (Delta = -49.77) and BERTScore (Delta = +0.3287)")
+        no_unit = r")(?![\w%]|\.\w|\s*%|\s*(?:" + unit_re + r"))"
+        self.named_metric = re.compile(rules["named_metric"] + r"(?P<sg>(?<=[\s=(])[-−](?=\d)|(?<==)\+|(?<==\s)\+)?(?P<n>"
+                                       + _NUM + no_unit, re.I)
+        # the values after a named metric's first one: a list ("Dice scores of 0.968 and 0.910"),
+        # a range ("F1 = 0.8-0.9", "IoU values between 0.784 and 0.875")
+        self.named_list_next = re.compile(rules["named_list_next"] + r"(?P<n>" + _NUM + no_unit, re.I)
+        self.named_range_next = re.compile(rules["named_range_next"] + r"(?P<n>" + _NUM + no_unit, re.I)
+        self.named_between_next = re.compile(r"^\s*and\s+(?P<n>" + _NUM + no_unit, re.I)
         self.signed_points = re.compile(rules["signed_points"])
         self.spelled_points = re.compile(rules["spelled_points"], re.I)
         self.spelled_value = {w: float(v) for w, v in rules["spelled_numbers"].items()}
@@ -137,6 +152,19 @@ class ClaimsComponent:
         self.bits_setting_before = re.compile(rules["bits_setting_before"], re.I)
         self.proportion_before = re.compile(rules["proportion_before"], re.I)
         self.proportion_after = re.compile(rules["proportion_after"], re.I)
+        self.gb_hardware_after = re.compile(rules["gb_hardware_after"])
+        self.threshold_before = re.compile(rules["threshold_before"], re.I)
+        self.x_param_result_after = re.compile(rules["x_param_result_after"], re.I)
+        # a rate in Hz is a result only after a result cue, away from sampling and capture words
+        self.hz_result_before = re.compile(rules["hz_result_before"], re.I)
+        self.hz_setting_near = re.compile(rules["hz_setting_near"], re.I)
+        # results in words ("by over two orders of magnitude", "drops by half"), each looked for
+        # only next to one of its literals
+        self.spelled = {key: (re.compile(rules[key], re.I), tuple(how["literals"]), how["before"])
+                        for key, how in rules["spelled_literals"].items()}
+        self.spelled_literals = tuple(lit for _rx, lits, _b in self.spelled.values() for lit in lits)
+        # every literal a spelled factor or a spelled result needs, tested once per text
+        self.word_literals = tuple(dict.fromkeys(self.factor_literals + self.spelled_literals))
         # a result restated later: same value, unit and metric noun
         self.metric_noun_after = re.compile(rules["metric_noun_after"])
         self.metric_noun_before = re.compile(rules["metric_noun_before"], re.I)
@@ -164,7 +192,7 @@ class ClaimsComponent:
         units = "|".join(re.escape(f) for f in unit_forms)
         # (plus the cues of the three alternatives with no unit after the number: a unit-less
         # "from A to B", a rank, a small parameter count; all kept digit-led for sre's fast scan)
-        self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + "|" + _FROM_TO
+        self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + r"|->\s*\d|" + _FROM_TO
                                       + r"\d|" + rules["rank_after"] + "|" + rules["params_after"] + "|"
                                       + rules["rate_after"] + "|"
                                       + rules["k_params_after"] + ")", re.ASCII)
@@ -182,7 +210,11 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_ext.doc_text(doc)
-        if not self._has_numbers(_plain(text)) and not ("$" in text and _DOLLAR.search(text)):
+        plain = _plain(text)
+        # the literals of spelled factors and results the text holds (usually none): the
+        # sentences look only for those
+        words = self._word_literals(plain)
+        if not self._has_numbers(plain, words) and not ("$" in text and _DOLLAR.search(text)):
             return doc  # no number with a unit anywhere: skip the per-sentence work
         spans = doc.user_data.get(HARDWARE_SPANS_KEY, [])
         target = next((n for (_, _, n, role, kind) in spans if role == "targets" and kind == "product"), None) \
@@ -198,11 +230,11 @@ class ClaimsComponent:
         for i, (s0, s1, st) in enumerate(sents):
             if i == 0 and "\n" in text[s1 - 1: s1 + 1]:
                 continue  # the title repeats the abstract's numbers
-            if not self._may_hold_numbers(st):
+            if not self._may_hold_numbers(st, words):
                 continue  # most sentences: the four scans would find nothing
             if 0 < i < first_own and self.background_cost.search(st):
                 continue
-            for start, end, value, unit in self._numbers(st):
+            for start, end, value, unit in self._numbers(st, words):
                 a, b = s0 + start, s0 + end
                 claim_text = self._clause(st, start, end)
                 key = (round(value, 6), unit, claim_text)
@@ -227,9 +259,15 @@ class ClaimsComponent:
         return doc
 
     # -- prefilters ---------------------------------------------------------------------------
-    def _has_numbers(self, plain: str) -> bool:
+    def _word_literals(self, s: str) -> tuple[str, ...]:
+        """The literals of spelled factors and results ("fold", "half", "magnitude", ...) in ``s``."""
+        low = s.lower()
+        return tuple(lit for lit in self.word_literals if lit in low)
+
+    def _has_numbers(self, plain: str, words: tuple[str, ...] | None = None) -> bool:
         """Whether claim_re, named_metric, signed_points or spelled_points match in ``plain``, or
-        it holds a spelled factor (:meth:`_factors`) or a score compared by "versus" (:meth:`_versus`).
+        it holds a spelled factor (:meth:`_factors`), a result in words (:meth:`_spelled`) or a
+        score compared by "versus" (:meth:`_versus`). ``words``: :meth:`_word_literals` of ``plain``.
 
         Exactly the four whole-text searches, answered cheaply on plain ASCII text: those
         searches try their big alternations at every character (~0.15 ms per abstract), while
@@ -238,7 +276,8 @@ class ClaimsComponent:
         if not plain_ascii(plain) or self._word_gate is None:
             claim_re, named_metric, signed_points, spelled_points = self._scans
             return bool(claim_re.search(plain) or named_metric.search(plain) or signed_points.search(plain)
-                        or spelled_points.search(plain) or self._factors(plain) or self._versus(plain))
+                        or spelled_points.search(plain) or self._factors(plain, words) or self._versus(plain)
+                        or self._spelled(plain, words))
         claim_re, named_metric, signed_points, spelled_points = self._scans_ascii
         # a digit-led match starts a run of digits, where no word-led alternative can match:
         # claim_re matches at such a start exactly when a digit-led alternative does
@@ -251,22 +290,24 @@ class ClaimsComponent:
         if any(named_metric.match(plain, q) or spelled_points.match(plain, q)
                for q in self._word_gate.starts(word_text(plain))):
             return True
-        # spelled factors ("by up to ninefold") and bare decimals compared by "versus"
-        return bool(self._factors(plain) or self._versus(plain))
+        # spelled factors ("by up to ninefold"), bare decimals compared by "versus", results in words
+        return bool(self._factors(plain, words) or self._versus(plain) or self._spelled(plain, words))
 
-    def _factors(self, s: str) -> list[re.Match[str]]:
+    def _factors(self, s: str, words: tuple[str, ...] | None = None) -> list[re.Match[str]]:
         """The spelled factors of ``s`` ("by up to ninefold", "one-third the parameters").
 
         spelled_factor is tried only just before its literals ("fold", "third", ...): most
-        texts hold none, and a whole-text scan of its word alternation is slow.
+        texts hold none, and a whole-text scan of its word alternation is slow. ``words``: the
+        literals a text around ``s`` holds (:meth:`_word_literals`), when known.
         """
-        low = s.lower()
         # substring tests, not a case-insensitive alternation: that searched ~40 us a text
         # (half of kg_claims), and the loop below finds the literals in ``low`` anyway
-        if not any(lit in low for lit in self.factor_literals):
+        lits = self.factor_literals if words is None else [w for w in words if w in self.factor_literals]
+        if not lits:
             return []
+        low = s.lower()
         found: dict[int, re.Match[str]] = {}
-        for lit in self.factor_literals:
+        for lit in lits:
             p = low.find(lit)
             while p >= 0:
                 # (one character past the literal for its closing \b: "folding" is none)
@@ -284,6 +325,42 @@ class ClaimsComponent:
             return bool(self.fold_before.search(left) or self.fold_after.match(right))
         return bool(self.fraction_after.match(right)
                     or self.fraction_before.search(left) and self.fraction_of_after.match(right))
+
+    def _spelled(self, s: str, words: tuple[str, ...] | None = None) -> list[tuple[int, int, float, str]]:
+        """Results written in words: "by over two orders of magnitude" (100, x), "drops by half"
+        (50, %), "saves memory by over one-third" (33.3, %).
+
+        Like :meth:`_factors`, each pattern is tried only in a window around one of its literals
+        ("magnitude", "half", "third", ...), found by substring tests (``words``: the literals a
+        text around ``s`` holds, when known).
+        """
+        if words is not None and not words:
+            return []
+        low = s.lower()
+        found: dict[int, tuple[int, int, float, str]] = {}
+        for key, (rx, lits, before) in self.spelled.items():
+            for lit in lits:
+                if words is not None and lit not in words:
+                    continue
+                p = low.find(lit)
+                while p >= 0:
+                    # a cheap necessary condition first: "by" before "half", "order" before "magnitude"
+                    if low.find(before, max(0, p - 40), p) < 0:
+                        p = low.find(lit, p + len(lit))
+                        continue
+                    # (the window starts far enough back for the longest hedge, and ends far
+                    # enough on for the lookaheads: "two orders of magnitude faster")
+                    for m in rx.finditer(s, max(0, p - 70), p + len(lit) + 40):
+                        if m.start() <= p < m.end() and m.start() not in found:
+                            found[m.start()] = (m.start(), m.end(), self._spelled_value(key, m), _SPELLED_UNIT[key])
+                    p = low.find(lit, p + len(lit))
+        return [found[k] for k in sorted(found)]
+
+    def _spelled_value(self, key: str, m: re.Match[str]) -> float:
+        if key == "spelled_share":  # "by half", "by one-third": the share in percent
+            return 100 * self.spelled_value[(m.group("fr") or m.group("h")).lower()]
+        w = (m.group("w") or m.group("w2")).lower()  # "two orders of magnitude": 10 ** 2
+        return 10 ** (float(w) if w[0].isdigit() else self.spelled_value[w])
 
     def _versus(self, s: str) -> list[tuple[int, int, float]]:
         """Bare decimals the paper reports against a baseline's: "reach 0.92 on X versus 0.83".
@@ -304,27 +381,28 @@ class ClaimsComponent:
                 q = s.find(kw, q + len(kw))
         return [found[k] for k in sorted(found)]
 
-    def _may_hold_numbers(self, sentence: str) -> bool:
+    def _may_hold_numbers(self, sentence: str, words: tuple[str, ...] | None = None) -> bool:
         """False when :meth:`_numbers` surely finds nothing in ``sentence``: every pattern but
-        spelled_points and the spelled factors needs a digit (and removing LaTeX never adds one)."""
+        spelled_points, the spelled factors and the results in words needs a digit (and removing
+        LaTeX never adds one)."""
         if _DIGIT.search(sentence):
             return True
         plain = _plain(sentence)
-        if self._factors(plain):
+        if self._factors(plain, words) or self._spelled(plain, words):
             return True
         if not plain_ascii(plain):
             return self.spelled_points.search(plain) is not None
         return holds_literal(self._spelled_literal, plain) and self._scans_ascii[3].search(plain) is not None
 
     # -- numbers ------------------------------------------------------------------------------
-    def _numbers(self, s: str) -> list[tuple[int, int, float, str]]:
+    def _numbers(self, s: str, words: tuple[str, ...] | None = None) -> list[tuple[int, int, float, str]]:
         # LaTeX number formatting ("$4{,}918\\,$ms", "$\\mathbf{26.7}\\%$", "$7.5\\times$") is
         # rewritten to plain text first; offsets are mapped back to the sentence afterwards
         if not _has_latex(s):  # the usual case: offsets map to themselves
-            return [(start, max(start + 1, end), value, unit) for start, end, value, unit in self._numbers_plain(s)]
+            return [(start, max(start + 1, end), value, unit) for start, end, value, unit in self._numbers_plain(s, words)]
         plain, back = _delatex(s)
         found = [(back[start], max(back[start] + 1, back[end]), value, unit)
-                 for start, end, value, unit in self._numbers_plain(plain)]
+                 for start, end, value, unit in self._numbers_plain(plain, words)]
         if "$" in s:
             found = sorted(found + self._dollars(s, {f[0] for f in found}))
         return found
@@ -369,7 +447,7 @@ class ClaimsComponent:
         signed = signed_points.finditer(s) if holds_literal(self._signed_literal, s) else iter(())
         return (claims, finditer_at(named_metric, s, words), finditer_at(spelled_points, s, words), signed)
 
-    def _numbers_plain(self, s: str) -> list[tuple[int, int, float, str]]:
+    def _numbers_plain(self, s: str, words: tuple[str, ...] | None = None) -> list[tuple[int, int, float, str]]:
         found: list[tuple[int, int, float, str]] = []
         named: set[int] = set()  # starts of values named by their metric (never sizes)
         claim_matches, named_matches, spelled_matches, signed_matches = self._matches(s)
@@ -384,7 +462,7 @@ class ClaimsComponent:
                     found.append((m.start("lo"), m.end("lou"), lo, self._unit(lou)))
                     found.append((m.start("hi"), m.end("u"), hi, unit))
                     continue
-                value = hi if re.search(r"\bfrom\b|\bto\b", m.group(0)) else max(lo, hi)
+                value = hi if re.search(r"\bfrom\b|\bto\b|->|→", m.group(0)) else max(lo, hi)
                 found.append((m.start(), m.end(), value, unit))
             elif g["v"] is not None:
                 found.append((m.start(), m.end(), _num(g["v"]), self._unit(g["u1"])))
@@ -415,17 +493,23 @@ class ClaimsComponent:
             elif g["f1"] is not None:
                 if "." in g["f0"] + g["f1"]:  # scores; "from 2019 to 2023", "from 1 to 10" are not
                     found.append((m.start("f1"), m.end("f1"), _num(g["f1"]), "other"))
+            elif g["a1"] is not None:
+                if "." in g["a0"] + g["a1"]:  # "GenEval (0.73 -> 0.90)": the new score
+                    found.append((m.start("a1"), m.end("a1"), _num(g["a1"]), "other"))
+                    named.add(m.start("a1"))
             elif g["broken"] is not None:
                 found.append((m.start(), m.end(), float(f"{g['broken']}.{g['frac']}"), "%"))
         for m in named_matches:
-            found.append((m.start(), m.end(), _num(m.group("n")), "other"))
-            named.add(m.start())
+            for start, end, value in self._named_values(s, m):
+                found.append((start, end, value, "other"))
+                named.add(start)
         for m in spelled_matches:
             found.append((m.start(), m.end(), self.spelled_value[m.group("w").lower()], "points"))
         for m in signed_matches:
             found.append((m.start(1) - 1, m.end(1), _num(m.group(1)), "points"))
-        for m in self._factors(s):
+        for m in self._factors(s, words):
             found.append((m.start(), m.end(), self.spelled_value[(m.group("w") or m.group("fr")).lower()], "x"))
+        found.extend(self._spelled(s, words))
         versus = self._versus(s)
         if versus:
             starts = {f[0] for f in found}
@@ -437,8 +521,31 @@ class ClaimsComponent:
         for start, end, value, unit in sorted(found):
             if self._skip(s, start, end, unit, named=start in named):
                 continue
+            if _negative(s, start):  # "(-20 ms)", "= -0.5": the minus sign is the value's
+                start, value = start - 1, -value
             keep.append((start, end, value, unit))
         return keep
+
+    def _named_values(self, s: str, m: re.Match[str]) -> list[tuple[int, int, float]]:
+        """The values of a named metric: its first one, or the upper bound of its range ("F1 =
+        0.8-0.9", "IoU values between 0.784 and 0.875"), then the rest of its list ("Dice scores
+        of 0.968 and 0.910", "AUC scores of 0.880 (face), 0.954 (text), and 0.923"); each value
+        written with the same form (with or without a decimal point) as the first."""
+        value = _num(m.group("n")) * (-1 if m.group("sg") in ("-", "−") else 1)
+        end = m.end()
+        nxt = self.named_range_next.match(s[end:end + 40])
+        if nxt is None and "between" in m.group(0).lower():
+            nxt = self.named_between_next.match(s[end:end + 40])
+        if nxt is not None and ("." in nxt.group("n")) == ("." in m.group("n")):
+            value, end = _num(nxt.group("n")), end + nxt.end()
+        out = [(m.start(), end, value)]
+        decimal = "." in m.group("n")
+        while True:
+            nxt = self.named_list_next.match(s[end:end + 80])
+            if nxt is None or ("." in nxt.group("n")) != decimal:
+                return out
+            out.append((end + nxt.start("n"), end + nxt.end(), _num(nxt.group("n"))))
+            end += nxt.end()
 
     def _unit(self, written: str) -> str:
         return self.unit_of.get(written, self.unit_of.get(written.lower(), "other"))
@@ -447,6 +554,18 @@ class ClaimsComponent:
         if self.skip_before_any.search(s[max(0, start - 60):start]):
             return True  # "e.g. 4x", "75.4% vs. 74.2%": an example or the baseline's value
         left = s[max(0, start - 80):start]
+        if ("x" in left[-5:] or "×" in left[-5:]) and _DIM_LEFT.search(left[-12:]) \
+                or unit == "x" and _DIM_RIGHT.match(s, end):
+            return True  # "640 x 480 x 3": the sides of a size
+        if unit == "other" and s.endswith("Hz", start, end) and (
+                not self.hz_result_before.search(s[max(0, start - 60):start])
+                or self.hz_setting_near.search(s, max(0, start - 40), end + 40)):
+            return True  # "sampled at 16 kHz", "speech tokens (25Hz)": a setting, not a rate reached
+        if unit == "GB" and self.gb_hardware_after.match(s[end:end + 40]):
+            return True  # "a single 24 GB consumer GPU": the memory of the hardware
+        if unit in ("%", "other") and ("IoU" in left or "threshold" in left) \
+                and self.threshold_before.search(left[-30:]):
+            return True  # "evaluated using IoU >= 50%": an evaluation threshold
         # (the regex only when a "(" opens just before: most numbers are not in parentheses)
         if "(" in left[-30:] and self.baseline_paren.search(left) \
                 and not self.own_first_right.match(s[end:end + 40]):
@@ -465,7 +584,8 @@ class ClaimsComponent:
             return True  # "at ultra-low bit-widths (2-4 bits)": a quantization setting
         after = s[end:end + 40].lstrip("+")
         if unit in ("GB", "other", "s", "x") and self.skip_after.match(after) \
-                and not (named and after.lstrip().startswith("param")):
+                and not (named and after.lstrip().startswith("param")) \
+                and not (unit == "x" and self.x_param_result_after.match(after)):
             return True
         if unit == "x" and re.match(r"\s*(?:NVIDIA|AMD|Intel|Google|Nvidia|[A-Z]{1,4}\d{2,4}\b|RTX|GTX|TPU|GPU)", s[end:end + 20]):
             return True  # "8x A100", "4x NVIDIA A6000": a quantity, not a speedup
@@ -528,12 +648,19 @@ class ClaimsComponent:
 
 #: LaTeX spellings of number formatting, and their plain forms.
 _LATEX = re.compile(r"\{,\}|\{\\sim\}|\\(?:mathbf|textbf|mathrm|text|boldsymbol|bm|mathit|emph|textit)\{|\}"
-                    r"|\\sim\b|\\to\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\$|~")
+                    r"|\\sim\b|\\to\b|\\(?:rightarrow|Rightarrow|longrightarrow)\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\$|~")
 _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times": "×", "\\approx": "~",
-                "$": "", "~": " ", "\\!": "", "}": "", "\\to": " to "}
+                "$": "", "~": " ", "\\!": "", "}": "", "\\to": " to ", "\\rightarrow": "→", "\\Rightarrow": "→",
+                "\\longrightarrow": "→"}
 
 
 _DIGIT = re.compile(r"\d")
+#: The unit of each pattern of ClaimsComponent._spelled.
+_SPELLED_UNIT = {"spelled_magnitude": "x", "spelled_share": "%"}
+#: "640 x 480": a number after "<digits> x" is the second side of a size, not a result.
+_DIM_LEFT = re.compile(r"\d\s*[x×]\s*$")
+#: a factor "x" right before a digit is the "x" of a size ("640 x 480").
+_DIM_RIGHT = re.compile(r"\s*\d")
 #: The "from" of a "from A to B" move, with a hedge before A ("from over 500 GPU-hours to under 30").
 _FROM_OLD_LEFT = re.compile(r"\bfrom\s+(?:over\s+|about\s+|around\s+|approximately\s+|nearly\s+|roughly\s+|~\s*)?$")
 #: A dollar amount: "$42", "\\$45.20", "$ 1,200" (see ClaimsComponent._dollars).
@@ -580,6 +707,12 @@ def _delatex(s: str) -> tuple[str, list[int]]:
     back.extend(range(pos, len(s)))
     back.append(len(s))
     return "".join(out), back
+
+
+def _negative(s: str, start: int) -> bool:
+    """Whether the number at ``start`` has a minus sign claim_re's leads let through: "(-20 ms)",
+    "=-3.1", "= -0.5" (never "ResNet-50" nor the "-" of a range "41-137x")."""
+    return start >= 2 and s[start - 1] == "-" and (s[start - 2] in "(=" or s[start - 3:start - 1] == "= ")
 
 
 def _num(s: str) -> float:
