@@ -272,3 +272,65 @@ def test_dataset_word_modifying_a_task_head_is_not_a_dataset(extractor: Extracto
                    "Dataset Ownership Verification (DOV) has emerged as a way to detect unauthorized model training. "
                    "We evade DOV with a teacher-student transfer.")
     assert "DOV" not in got
+
+
+def test_name_apposed_to_a_dataset_head_noun(extractor: Extractor) -> None:
+    got = datasets(extractor, "Opinion cascades on social platforms",
+                   "We model how opinions spread. To support this study, we release a new corpus, ThreadScope, "
+                   "with 40,000 annotated discussion threads.")
+    assert got["ThreadScope"][0] == "introduced"
+    got = datasets(extractor, "Unsupervised attribution",
+                   "On the standard benchmarks, KiQ and PolyRef, our method outperforms supervised baselines.")
+    assert got["KiQ"][0] == "used" and got["PolyRef"][0] == "used"
+
+
+def test_title_name_said_to_be_a_benchmark_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "CleanSQL: Repairing an Old Text-to-SQL Corpus",
+                   "We present CleanSQL, a careful revision of a popular corpus. CleanSQL is released as an "
+                   "LLM-ready benchmark with clean questions and queries.")
+    assert got["CleanSQL"][0] == "introduced"
+
+
+def test_benchmarking_framework_appositive_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Grounded report generation",
+                   "We train a report generator. To assess it, we propose Caption Arena, a benchmarking framework "
+                   "that uses language models as judges.")
+    assert got["Caption Arena"][0] == "introduced"
+    got = datasets(extractor, "Security of web agents",
+                   "We present ShieldYard, an automated platform for systematic security evaluation of web agents.")
+    assert got["ShieldYard"][0] == "introduced"
+
+
+def test_list_after_a_head_noun_glued_by_a_dash(extractor: Extractor) -> None:
+    got = datasets(extractor, "A small grounding model",
+                   "Across five benchmarks-QVHighlights, TACoS, Charades-STA, MomentSet and ClipQA-one checkpoint "
+                   "of our model sets a new state of the art.")
+    for name in ("QVHighlights", "TACoS", "Charades-STA", "MomentSet", "ClipQA"):
+        assert name in got, name
+    assert not any(n.startswith("benchmarks") for n in got)
+
+
+def test_name_wrapped_in_latex_bold_keeps_its_appositive(extractor: Extractor) -> None:
+    got = datasets(extractor, "UrbanEye: Urban indicators from imagery",
+                   r"In this work, we introduce $\textbf{UrbanEye}$, a comprehensive benchmark designed to evaluate "
+                   "vision-language models on socioeconomic prediction.")
+    assert got["UrbanEye"][0] == "introduced"
+
+
+def test_person_name_before_a_concept_noun_is_no_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Market equilibria",
+                   "The auction is equivalent to a linear Fisher market, and we compute its equilibrium "
+                   "with a polynomial-time algorithm.")
+    assert "Fisher" not in got
+
+
+def test_task_acronym_is_not_the_vqa_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Fragile medical VLMs",
+                   "To test whether closed-form VQA hides knowledge, models describe images instead.")
+    assert not any(n.startswith("VQA") for n in got)
+
+
+def test_repository_dataset_keeps_its_accession_number(extractor: Extractor) -> None:
+    got = datasets(extractor, "Phoneme decoding from EEG",
+                   "We train on the public OpenNeuro ds004279 recordings and report phoneme accuracy.")
+    assert "OpenNeuro ds004279" in got

@@ -723,3 +723,97 @@ def test_parenthesised_capitals_after_a_lower_case_phrase_are_a_concept(extracto
                   "Rather than predicting only the next token (NTP), the objective predicts several tokens per step. "
                   "Our experiments show that a curriculum from NTP to the new objective improves NTP performance.")
     assert "NTP" not in got
+
+
+def test_title_case_own_parts_without_a_module_head(extractor: Extractor) -> None:
+    got = methods(extractor, "GroundLite: small video grounding",
+                  "We present GroundLite, a compact grounding model. An offline Prompt Normalizer rewrites "
+                  "heterogeneous queries into one template. GroundLite also incorporates a lightweight Token "
+                  "Condenser based on sparse routing, and we employ a novel Twin Field Decoder to refine strands.")
+    for name in ("Prompt Normalizer", "Token Condenser", "Twin Field Decoder"):
+        assert got[name][0] == "proposed", name
+
+
+def test_title_case_phrase_that_is_a_metric_person_or_modifier_is_no_part(extractor: Extractor) -> None:
+    got = methods(extractor, "Poisoning depth estimators",
+                  "Our attack increases the Mean Absolute Error of the depth estimator, inspired by the philosophy "
+                  "of Martin Heidegger. We evaluate on the NaijaSenti Twitter corpus.")
+    assert not {"Mean Absolute Error", "Martin Heidegger", "NaijaSenti Twitter"} & set(got)
+
+
+def test_task_and_field_acronyms_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Refining Korean grammar",
+                  "Korean Grammar Error Correction (KGEC) aims to fix erroneous tokens. We extend KGEC to "
+                  "variable-length scenarios, including Korean Spacing Error Correction (KSEC), and propose "
+                  "RefineK, an iterative refiner.")
+    assert "KGEC" not in got and "KSEC" not in got
+    assert got["RefineK"][0] == "proposed"
+
+
+def test_acronym_of_an_object_modifying_a_task_noun_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "A foundation model for radiographs",
+                  "We introduce RadiX-1, a holistic model for knee magnetic resonance (KMR) interpretation, "
+                  "trained on curated KMR instruction data.")
+    assert "KMR" not in got
+    assert got["RadiX-1"][0] == "proposed"
+
+
+def test_organisations_and_funded_modifiers_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "AI adoption in funded research",
+                  "We analyse the portfolio of the National Institutes of Health (NIH). In this paper we present "
+                  "an analysis of 50,000 NIH-funded projects and of NSF-sponsored grants.")
+    assert not {"NIH", "NIH-funded", "NSF-sponsored"} & set(got)
+
+
+def test_device_long_form_with_a_hyphenated_head_word_is_not_an_own_part(extractor: Extractor) -> None:
+    got = methods(extractor, "Latency of head-mounted displays",
+                  "Latency in head-mounted displays (HMD) matters. Here, we introduce a passthrough HMD, "
+                  "called Lumisight, which reaches 2 ms latency.")
+    assert "HMD" not in got
+    assert got["Lumisight"][0] == "proposed"
+
+
+def test_modality_to_modality_task_names_and_technique_phrases_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Regulation assistant",
+                  "Converting questions into SQL (Text-to-SQL) and early NL2SQL research motivate us. We present a "
+                  "multi-jurisdictional Retrieval-Augmented Generation system for AI regulation.")
+    assert not {"Text-to-SQL", "NL2SQL", "Retrieval-Augmented Generation"} & set(got)
+
+
+def test_training_procedure_long_form_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Turkish clinical text classification",
+                  "Three encoders, BERTurk, XLM-R and mBERT, undergo Domain-Adaptive Continued Pretraining (DACP) "
+                  "on unlabeled notes, and the domain-adapted BERTurk (ClinBERTurk) is then fine-tuned.")
+    assert "DACP" not in got
+    assert "BERTurk" in got
+    assert "ClinBERTurk" not in got["BERTurk"][1]
+
+
+def test_gazetteer_covers_classical_tools_and_model_variants(extractor: Extractor) -> None:
+    got = methods(extractor, "Opinion dynamics and grasp transfer",
+                  "We couple multi-dimensional Hawkes processes with a graph network, fit a Kalman filter, build a "
+                  "Delaunay-based mesh, learn with the Infomax loss, adapt a Q-Former with LoRA, compare with "
+                  "AmbientGAN, and translate grasps with a Schrödinger Bridge.")
+    for name in ("Hawkes process", "Kalman filter", "Delaunay triangulation", "Infomax", "Q-Former",
+                 "AmbientGAN", "Schrödinger Bridge"):
+        assert name in got, name
+
+
+def test_model_family_names_count_only_as_one_named_model(extractor: Extractor) -> None:
+    got = methods(extractor, "A diffusion sampler",
+                  "Replacing the conventional U-Net in diffusion models, we design a causal U-Net architecture.")
+    assert "U-Net" not in got
+    got = methods(extractor, "A diffusion sampler",
+                  "Experiments across architectures (SiT, DiT, and UNet) show consistent gains; our sampler also "
+                  "outperforms LSTM baselines.")
+    assert "U-Net" in got and got["LSTM"][0] == "compared"
+    got = methods(extractor, "Forecasting", "Errors drop: 30% lower MAE and RMSE than the baseline.")
+    assert not any("Autoencoder" in n or n == "MAE" for n in got)
+
+
+def test_examples_after_a_comparison_are_compared_and_known_models_in_parentheses_are_used(extractor: Extractor) -> None:
+    got = methods(extractor, "Memory for GUI agents",
+                  "Our agent achieves performance comparable to closed-source models (e.g., GPT-4o, Claude-4). "
+                  "In our pipeline a text-only model (GPT-5) writes the diagnosis.")
+    assert got["GPT-4o"][0] == "compared"
+    assert got["GPT-5"][0] == "used"
