@@ -59,3 +59,17 @@ def test_space_after_scheme_colon(nlp: Language) -> None:
     assert urls(nlp, "Our code is available at https: //github.com/AkierRaee/BlitzGS.") == [
         "https://github.com/AkierRaee/BlitzGS"]
     assert urls(nlp, "The ratio is 3: //x and nothing else.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("T\nThe project page is at egosimulator.github.io.", ["egosimulator.github.io"]),
+    ("T\nDemos (my-lab.github.io/proj/) and code.", ["my-lab.github.io/proj/"]),
+    ("T\nSee group.gitlab.io/tool, and https://a.github.io/b.", ["group.gitlab.io/tool", "https://a.github.io/b"]),
+    # the scheme form is found once, not again as a bare host
+    ("T\nPage: https://egosimulator.github.io/.", ["https://egosimulator.github.io/"]),
+    # not a pages host: a file name, an e-mail, a longer domain
+    ("T\nWe edit the x.github.iox file; mail me@lab.github.io.", []),
+])
+def test_bare_pages_host(nlp: Language, text: str, expected: list[str]) -> None:
+    """A project page on a code host's pages domain, written without a scheme."""
+    assert urls(nlp, text) == expected

@@ -15,9 +15,12 @@ from spacy.tokens import Doc
 from kg.extract import doc_ext
 from kg.model import CodeUrl, Evidence
 
-#: A URL with a scheme, or a bare code-hosting address (``github.com/user/repo``).
+#: A URL with a scheme, a bare code-hosting address (``github.com/user/repo``), or a bare
+#: project page on a code host's pages domain (``egosimulator.github.io``: "The project page
+#: is at egosimulator.github.io", no scheme).
 URL_RE = re.compile(
-    r"(?:https?://|https?:\s//(?=[\w-]+\.)|(?<![\w./@-])(?:www\.|(?:github|gitlab|bitbucket|huggingface)\.(?:com|co|org)/))[^\s<>\"'`]+",
+    r"(?:https?://|https?:\s//(?=[\w-]+\.)|(?<![\w./@-])(?:www\.|(?:github|gitlab|bitbucket|huggingface)\.(?:com|co|org)/))[^\s<>\"'`]+"
+    r"|(?<![\w./@:-])[a-z0-9][\w-]*\.(?:github|gitlab)\.io(?![\w-])[^\s<>\"'`]*",
     re.IGNORECASE,
 )
 #: Characters that end a URL when they appear in it: markup remnants (``">this``, ``{this``).
@@ -50,6 +53,8 @@ def clean_url(raw: str) -> str:
 _MAX_LEAD = len("huggingface")
 #: Case-insensitive hints (matched on the lower-cased text); "://" has no letters.
 _HINTS = ("www.", ".co", ".org/")
+#: Hints of a bare pages host, whose user part before the hint has no bounded length.
+_PAGES_HINTS = (".github.io", ".gitlab.io")
 #: A scheme with no host after it, or a host without a dot ("https://", "http://localhost").
 BARE_RE = re.compile(r"^https?://[^/]*$")
 
@@ -58,17 +63,24 @@ def _scan_start(text: str) -> int | None:
     """Where URL_RE may first match in ``text``; None when it cannot match.
 
     Every match holds "://" (or ": //"), "www." or a code host's ".com/" / ".co/" / ".org/" (case aside)
-    no more than ``_MAX_LEAD`` characters after its start, so most abstracts skip the regex
+    no more than ``_MAX_LEAD`` characters after its start, or a pages host (".github.io") after
+    a run of non-space characters, so most abstracts skip the regex
     and the rest scan from just before their first hint (URLs come last in an abstract).
     """
     hints = [i for i in (text.find("://"), text.find(": //")) if i >= 0]
     low = text.lower()
     hints += [i for i in (low.find(h) for h in _HINTS) if i >= 0]
-    if not hints:
+    pages = [i for i in (low.find(h) for h in _PAGES_HINTS) if i >= 0]
+    if not hints and not pages:
         return None
     if len(low) != len(text):  # a character whose lower case is longer: offsets differ
         return 0
-    return max(0, min(hints) - _MAX_LEAD)
+    starts = [max(0, i - _MAX_LEAD) for i in hints]
+    for i in pages:  # back to the start of the run of non-space characters
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        starts.append(i)
+    return min(starts)
 
 
 class CodeUrls:
