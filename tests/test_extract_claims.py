@@ -347,3 +347,17 @@ def test_h8_claims(ex, text, expected):
 ])
 def test_h8_skips(ex, text, expected):
     assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mean and its spread: the mean is the claim, with the unit written after the spread
+    ("LETT-NeXt completed CPU inference in 6.9 $\\pm$ 3.0 s per case.", [(6.9, "s")]),
+    ("It runs in 6.9 ± 3.0 s per case.", [(6.9, "s")]),
+    ("It reaches 81.2 +/- 0.4% accuracy.", [(81.2, "%")]),
+    ("We get 41.3±0.2 mAP on the test split.", [(41.3, "other")]),
+    # milliwatts are not watts: the value as written, unit other (as mJ)
+    ("Tracking runs with an average power consumption below 5 mW per eye.", [(5.0, "other")]),
+    ("It draws 2.5 W while tracking.", [(2.5, "W")]),
+])
+def test_spread_after_a_mean_and_milliwatts(ex, text, expected):
+    assert claims(ex, text) == expected

@@ -399,8 +399,10 @@ class ClaimsComponent:
         # LaTeX number formatting ("$4{,}918\\,$ms", "$\\mathbf{26.7}\\%$", "$7.5\\times$") is
         # rewritten to plain text first; offsets are mapped back to the sentence afterwards
         if not _has_latex(s):  # the usual case: offsets map to themselves
-            return [(start, max(start + 1, end), value, unit) for start, end, value, unit in self._numbers_plain(s, words)]
+            return [(start, max(start + 1, end), value, unit)
+                    for start, end, value, unit in self._numbers_plain(_mask_spread(s), words)]
         plain, back = _delatex(s)
+        plain = _mask_spread(plain)
         found = [(back[start], max(back[start] + 1, back[end]), value, unit)
                  for start, end, value, unit in self._numbers_plain(plain, words)]
         if "$" in s:
@@ -648,10 +650,22 @@ class ClaimsComponent:
 
 #: LaTeX spellings of number formatting, and their plain forms.
 _LATEX = re.compile(r"\{,\}|\{\\sim\}|\\(?:mathbf|textbf|mathrm|text|boldsymbol|bm|mathit|emph|textit)\{|\}"
-                    r"|\\sim\b|\\to\b|\\(?:rightarrow|Rightarrow|longrightarrow)\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\$|~")
+                    r"|\\sim\b|\\to\b|\\(?:rightarrow|Rightarrow|longrightarrow)\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\\pm\b|\$|~")
 _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times": "×", "\\approx": "~",
                 "$": "", "~": " ", "\\!": "", "}": "", "\\to": " to ", "\\rightarrow": "→", "\\Rightarrow": "→",
-                "\\longrightarrow": "→"}
+                "\\longrightarrow": "→", "\\pm": "±"}
+
+#: "6.9 ± 3.0 s", "81.2 +/- 0.4%", "6.9 $\\pm$ 3.0 s": the spread after a mean. The claim is the
+#: mean, with the unit written after the spread, so the spread is blanked out (same length:
+#: offsets keep pointing at the sentence, and the claim's text still shows the spread).
+_SPREAD = re.compile(r"(?<=\d)\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?")
+
+
+def _mask_spread(s: str) -> str:
+    """``s`` with each spread after a number replaced by as many spaces (see ``_SPREAD``)."""
+    if "±" not in s and "+/-" not in s and "+-" not in s:
+        return s
+    return _SPREAD.sub(lambda m: " " * len(m.group(0)), s)
 
 
 _DIGIT = re.compile(r"\d")
