@@ -153,6 +153,21 @@ def test_h8_canonical_names(reg, typed, canonical):
     assert reg.resolve(typed) == canonical
 
 
+@pytest.mark.parametrize("typed,canonical", [
+    # neuromorphic chips, the variant named (H9 missed "SynSense Speck2f")
+    ("Speck2f", "SynSense Speck2f"), ("SynSense Speck", "SynSense Speck"), ("Xylo Audio", "SynSense Xylo"),
+    ("DYNAP-CNN", "SynSense DYNAP-CNN"), ("Loihi 2", "Intel Loihi 2"),
+])
+def test_neuromorphic_chips(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+    assert reg.get(canonical).hw_class == "ASIC"
+
+
+def test_bare_speck_is_no_chip(reg):
+    # "a speck of dust": only the named variants and "SynSense Speck" are written forms
+    assert reg.resolve("Speck") is None
+
+
 def test_h8_no_double_vendor_names(reg):
     # "Vendor Model": one vendor word (the graph's vendor node stays "AMD Xilinx")
     assert not [p.name for p in reg.products() if p.name.startswith("AMD Xilinx ")]
