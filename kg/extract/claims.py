@@ -59,6 +59,30 @@ def make_claims(nlp: Language, name: str) -> "ClaimsComponent":
 class ClaimsComponent:
     """Appends :class:`kg.model.Claim` objects to ``doc._.kg_claims``."""
 
+    #: Cues of claims.json compiled as written, in any case (re.I) or in the written case only;
+    #: each key becomes an attribute of the same name, and a key missing from the data file is
+    #: a KeyError at pipeline construction, not a silent miss while extracting.
+    _CUES_ANY_CASE = (
+        # skips: a value that is a setting, a size, a baseline's or an old one
+        "skip_after", "skip_before", "skip_before_any", "baseline_paren", "baseline_which",
+        "from_old_right", "own_first_right", "size_exempt_before", "cost_unit", "setting_after",
+        "own_sentence", "background_cost", "threshold_before",
+        # "by up to ninefold", "one-third the parameters of X": spelled factors (unit x), and
+        # "+4.3 points" written out
+        "spelled_factor", "fold_before", "fold_after", "fraction_before", "fraction_after",
+        "fraction_of_after", "spelled_points", "own_result_verb",
+        # specs and settings that look like results
+        "spec_paren", "setting_paren_after", "bits_setting_before", "proportion_before",
+        "proportion_after", "x_param_result_after",
+        # a rate in Hz is a result only after a result cue, away from sampling and capture words
+        "hz_result_before", "hz_setting_near",
+        # a result restated later: the metric noun before it, and the metric's name
+        "metric_noun_before", "metric_after", "metric_before")
+    #: ``versus_score``: "reach 0.92 on X versus 0.83 for Y", a bare decimal compared by "versus";
+    #: the others tell units, signs and names apart by case ("GB", "+0.6", capitalised metrics).
+    _CUES_CASED = ("signed_points", "versus_score", "spec_paren_unit", "gb_hardware_after",
+                   "metric_noun_after")
+
     def __init__(self, rules: dict[str, Any]) -> None:
         self.unit_of: dict[str, str] = {}
         for unit, forms in rules["units"].items():
@@ -106,20 +130,12 @@ class ClaimsComponent:
             # "GenEval (0.73 -> 0.90)": a unit-less score moved to a new value, written with an arrow
             + r"|" + lead + r"(?P<a0>" + _NUM + r")" + _ARROW + r"(?P<a1>" + _NUM + r")(?![\w%]|\.\d|\s*(?:%|" + unit_re + r"))",
         )
-        self.skip_after = re.compile(rules["skip_after"], re.I)
-        self.skip_before = re.compile(rules["skip_before"], re.I)
-        self.skip_before_any = re.compile(rules["skip_before_any"], re.I)
-        self.baseline_paren = re.compile(rules["baseline_paren"], re.I)
-        self.from_old_right = re.compile(rules["from_old_right"], re.I)
-        self.own_first_right = re.compile(rules["own_first_right"], re.I)
-        self.size_exempt_before = re.compile(rules["size_exempt_before"], re.I)
-        self.cost_unit = re.compile(rules["cost_unit"], re.I)
-        self.setting_after = re.compile(rules["setting_after"], re.I)
-        self.baseline_which = re.compile(rules["baseline_which"], re.I)
+        for key in self._CUES_ANY_CASE:
+            setattr(self, key, re.compile(rules[key], re.I))
+        for key in self._CUES_CASED:
+            setattr(self, key, re.compile(rules[key]))
         # "MAE of 0.77 bpm": a named metric before the value makes it a result, not a size
         self.named_before = re.compile(rules["named_metric"] + r"$", re.I)
-        self.own_sentence = re.compile(rules["own_sentence"], re.I)
-        self.background_cost = re.compile(rules["background_cost"], re.I)
         # a value followed by a unit ("accuracy of 85%", "error of 5 ms") is left to claim_re
         # (a minus sign, or a plus after "=": "PPL (Delta = -49.77) and BERTScore (Delta = +0.3287)")
         no_unit = r")(?![\w%]|\.\w|\s*%|\s*(?:" + unit_re + r"))"
@@ -130,34 +146,9 @@ class ClaimsComponent:
         self.named_list_next = re.compile(rules["named_list_next"] + r"(?P<n>" + _NUM + no_unit, re.I)
         self.named_range_next = re.compile(rules["named_range_next"] + r"(?P<n>" + _NUM + no_unit, re.I)
         self.named_between_next = re.compile(r"^\s*and\s+(?P<n>" + _NUM + no_unit, re.I)
-        self.signed_points = re.compile(rules["signed_points"])
-        self.spelled_points = re.compile(rules["spelled_points"], re.I)
         self.spelled_value = {w: float(v) for w, v in rules["spelled_numbers"].items()}
-        # "by up to ninefold", "one-third the parameters of X": spelled factors (unit x), looked
-        # for only where one of their literals is (most sentences hold none)
-        self.spelled_factor = re.compile(rules["spelled_factor"], re.I)
+        # the literals a spelled factor (spelled_factor) needs: most sentences hold none
         self.factor_literals = tuple(w.lower() for w in rules["spelled_factor_literals"])
-        self.fold_before = re.compile(rules["fold_before"], re.I)
-        self.fold_after = re.compile(rules["fold_after"], re.I)
-        self.fraction_before = re.compile(rules["fraction_before"], re.I)
-        self.fraction_after = re.compile(rules["fraction_after"], re.I)
-        self.fraction_of_after = re.compile(rules["fraction_of_after"], re.I)
-        # "reach 0.92 on X versus 0.83 for Y": a bare decimal compared by "versus"
-        self.versus_score = re.compile(rules["versus_score"])
-        self.own_result_verb = re.compile(rules["own_result_verb"], re.I)
-        # specs and settings that look like results
-        self.spec_paren = re.compile(rules["spec_paren"], re.I)
-        self.spec_paren_unit = re.compile(rules["spec_paren_unit"])
-        self.setting_paren_after = re.compile(rules["setting_paren_after"], re.I)
-        self.bits_setting_before = re.compile(rules["bits_setting_before"], re.I)
-        self.proportion_before = re.compile(rules["proportion_before"], re.I)
-        self.proportion_after = re.compile(rules["proportion_after"], re.I)
-        self.gb_hardware_after = re.compile(rules["gb_hardware_after"])
-        self.threshold_before = re.compile(rules["threshold_before"], re.I)
-        self.x_param_result_after = re.compile(rules["x_param_result_after"], re.I)
-        # a rate in Hz is a result only after a result cue, away from sampling and capture words
-        self.hz_result_before = re.compile(rules["hz_result_before"], re.I)
-        self.hz_setting_near = re.compile(rules["hz_setting_near"], re.I)
         # results in words ("by over two orders of magnitude", "drops by half"), each looked for
         # only next to one of its literals
         self.spelled = {key: (re.compile(rules[key], re.I), tuple(how["literals"]), how["before"])
@@ -165,12 +156,8 @@ class ClaimsComponent:
         self.spelled_literals = tuple(lit for _rx, lits, _b in self.spelled.values() for lit in lits)
         # every literal a spelled factor or a spelled result needs, tested once per text
         self.word_literals = tuple(dict.fromkeys(self.factor_literals + self.spelled_literals))
-        # a result restated later: same value, unit and metric noun
-        self.metric_noun_after = re.compile(rules["metric_noun_after"])
-        self.metric_noun_before = re.compile(rules["metric_noun_before"], re.I)
+        # a result restated later: same value, unit and metric noun (metric_noun_after/_before)
         self.metric_noun_stop = set(rules["metric_stop"]) | set(rules["metric_noun_stop"])
-        self.metric_after = re.compile(rules["metric_after"], re.I)
-        self.metric_before = re.compile(rules["metric_before"], re.I)
         self.metric_stop = set(rules["metric_stop"])
         # (claim_re, named_metric, signed_points, spelled_points) for any text, and their
         # re.ASCII twins for plain ASCII text (same matches, faster scans; see vocab.ascii_twin)
