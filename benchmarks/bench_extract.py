@@ -7,8 +7,8 @@
 * ``read``: the JSONL reader (parse, normalise, hash, dedupe);
 * ``extract``: :class:`kg.extract.extractor.Extractor` (one process), on the first
   ``--sample`` texts;
-* ``quads``: building the pyoxigraph quads of those extractions;
-* ``load``: ``Store.bulk_extend`` of those quads into an empty store;
+* ``quads``: writing those extractions' quads as N-Quads text (what a build does);
+* ``load``: ``Store.bulk_load`` of that text into an empty store, in 8 MB batches;
 * ``components``: time per pipeline component over the same sample.
 
 The tokenizer and the reader run over all texts; every stage runs once, in this order, in
@@ -40,7 +40,7 @@ def main() -> None:
 
     from kg.extract.extractor import Extractor
     from kg.extract.nlp import MAX_TEXT_CHARS
-    from kg.graph.triples import extraction_quads
+    from kg.graph.triples import DescribedOnce, extraction_nquads
     from kg.ingest import read_sources
 
     res: dict = {"size": a.size, "n": n, "distinct_texts": distinct_texts(n)}
@@ -67,21 +67,32 @@ def main() -> None:
     log(f"extract: {len(sample) / res['extract_s']:.0f} texts/s")
 
     t = time.perf_counter()
-    quads = [q for e in exs for q in extraction_quads(e)]
+    described = DescribedOnce()
+    texts_nq = [extraction_nquads(e, described).encode("utf-8") for e in exs]
     res["quads_s"] = round(time.perf_counter() - t, 3)
-    res["quads"] = len(quads)
+    res["quads"] = sum(b.count(b"\n") for b in texts_nq)
 
-    from pyoxigraph import Store
+    from pyoxigraph import RdfFormat, Store
+
+    from kg.pipeline import NQUADS_BATCH
 
     with tempfile.TemporaryDirectory() as d:
         store = Store(d)
         t = time.perf_counter()
-        for i in range(0, len(quads), 50_000):
-            store.bulk_extend(quads[i:i + 50_000])
+        batch: list[bytes] = []
+        size = 0
+        for b in texts_nq:
+            batch.append(b)
+            size += len(b)
+            if size >= NQUADS_BATCH:
+                store.bulk_load(b"".join(batch), RdfFormat.N_QUADS)
+                batch, size = [], 0
+        if batch:
+            store.bulk_load(b"".join(batch), RdfFormat.N_QUADS)
         store.flush()
         res["load_s"] = round(time.perf_counter() - t, 3)
         del store
-    del quads, exs
+    del texts_nq, exs
 
     # Per component, over the sample: tokenise all, then run each component over all docs.
     k = len(sample)

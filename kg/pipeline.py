@@ -51,9 +51,8 @@ def extract_records(sources: Sequence[str], fmt: str | None = None, strict: bool
     yield from by_id.values()
 
 
-#: Quads per bulk load: large enough for bulk_extend to pay off, small enough for memory.
-QUAD_BATCH = 50_000
-#: The same for N-Quads text from the workers (~160 bytes a quad).
+#: Bytes of N-Quads per bulk load (~160 bytes a quad, ~50k quads): large enough for a bulk
+#: load to pay off, small enough for memory.
 NQUADS_BATCH = 8_000_000
 
 
@@ -142,10 +141,9 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
                 replaces.append(replace)
                 yield p
 
-        from kg.graph.triples import DescribedOnce, NQuadsEncoder, extraction_quads
+        from kg.graph.triples import DescribedOnce, NQuadsEncoder, extraction_nquads
 
         described = DescribedOnce()
-        buf: list = []
         encoded: list[bytes] = []
         encoded_size = 0
         removed = False  # once true, the workers' encodings may lack descriptions: unused
@@ -153,26 +151,20 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
         for done, (ex, nquads) in enumerate(results, 1):
             if replaces.popleft():
                 w.add_nquads(encoded)
-                w.add_quads(buf)
-                buf, encoded, encoded_size = [], [], 0
+                encoded, encoded_size = [], 0
                 w.remove_paper(iri.paper_iri(ex.paper.id))
                 described.forget()  # the removal may have taken orphaned descriptions along
                 removed = True
-            if nquads is not None and not removed:
-                encoded.append(nquads)
-                encoded_size += len(nquads)
-                if encoded_size >= NQUADS_BATCH:
-                    w.add_nquads(encoded)
-                    encoded, encoded_size = [], 0
-            else:
-                buf.extend(extraction_quads(ex, described))
-                if len(buf) >= QUAD_BATCH:
-                    w.add_quads(buf)
-                    buf = []
+            if nquads is None or removed:
+                nquads = extraction_nquads(ex, described).encode("utf-8")
+            encoded.append(nquads)
+            encoded_size += len(nquads)
+            if encoded_size >= NQUADS_BATCH:
+                w.add_nquads(encoded)
+                encoded, encoded_size = [], 0
             if progress:
                 progress(done)
         w.add_nquads(encoded)
-        w.add_quads(buf)
         rep.stats = graph_stats(w.store)
     _write_files(out, rep, turtle=turtle, html=html)
     rep.seconds = round(time.perf_counter() - t0, 3)

@@ -1,4 +1,4 @@
-"""Maps papers and their extractions to RDF triples (pyoxigraph terms).
+"""Maps papers and their extractions to RDF: N-Quads text, and pyoxigraph Quads parsed from it.
 
 The shape, for one paper P and one entity E it names:
 
@@ -14,18 +14,49 @@ from :mod:`kg.graph.iri`, so the output depends on the input only.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+import re
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, parse
 
 from kg.graph import iri
 from kg.graph.namespaces import DCTERMS, ENTITY_CLASS, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.model import Evidence, Mention, Paper, PaperExtraction
 
-_N = NamedNode
-A = _N(RDF + "type")
-_KG = {name: _N(iri.term(name)) for name in (
+# Everything here writes N-Quads text, the one source of truth; Quad objects, where a caller
+# wants them, are that text parsed (:func:`extraction_quads`). Why text: a 20k-paper build
+# spent 12.7% of its time (py-spy) building pyoxigraph Quad, NamedNode and Literal objects,
+# 6.4 us a quad, which the store (or a worker's serializer) then turned into N-Quads anyway.
+# Terms below are N-Quads terms, ready to join: ``<iri>``, ``"literal"``, ``"5"^^<type>``.
+# The IRIs all come from kg.graph.iri, which percent-encodes or slugs every key, so none
+# holds a character N-Quads forbids in an IRI.
+
+
+def _n(iri_: str) -> str:
+    return f"<{iri_}>"
+
+
+#: Literal characters N-Quads must escape (quote, backslash, line ends), and the other
+#: control characters, escaped too so that no reader trips on them.
+_ESCAPE = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
+_ESCAPE.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _ESCAPE})
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+
+
+def _str(value: str) -> str:
+    """A plain string literal."""
+    if _NEEDS_ESCAPE.search(value):
+        value = value.translate(_ESCAPE)
+    return f'"{value}"'
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    return f"{_str(lexical)}^^{datatype}"
+
+
+A = _n(RDF + "type")
+_KG = {name: _n(iri.term(name)) for name in (
     "Paper", "Author", "Hardware", "Dataset", "Method", "Technique", "Task", "Claim",
     "CodeRepository", "Link", "Extractor",
     "hasHardware", "hasDataset", "hasMethod", "hasTechnique", "hasTask", "hasClaim", "hasCode",
@@ -33,47 +64,49 @@ _KG = {name: _N(iri.term(name)) for name in (
     "extractorVersion", "quantity", "category", "doi", "contentHash", "vendor",
     "hardwareClass", "generation", "releaseYear", "value", "unit", "metric", "onHardware",
     "claimText", "url", "entityType")}
-_SKOS_CONCEPT = _N(SKOS + "Concept")
-_PREF, _ALT, _BROADER = _N(SKOS + "prefLabel"), _N(SKOS + "altLabel"), _N(SKOS + "broader")
-_LABEL = _N(RDFS + "label")
-_GEN_BY = _N(PROV + "wasGeneratedBy")
-_SW_AGENT = _N(PROV + "SoftwareAgent")
-_INT, _DEC, _DOUBLE, _DATE, _YEAR, _URI = (
-    _N(XSD + "integer"), _N(XSD + "decimal"), _N(XSD + "double"), _N(XSD + "date"),
-    _N(XSD + "gYear"), _N(XSD + "anyURI"))
+_SKOS_CONCEPT = _n(SKOS + "Concept")
+_PREF, _ALT, _BROADER = _n(SKOS + "prefLabel"), _n(SKOS + "altLabel"), _n(SKOS + "broader")
+_LABEL = _n(RDFS + "label")
+_GEN_BY = _n(PROV + "wasGeneratedBy")
+_SW_AGENT = _n(PROV + "SoftwareAgent")
+_INT, _DEC, _DOUBLE, _DATE, _YEAR, _URI, _BOOL = (
+    _n(XSD + "integer"), _n(XSD + "decimal"), _n(XSD + "double"), _n(XSD + "date"),
+    _n(XSD + "gYear"), _n(XSD + "anyURI"), _n(XSD + "boolean"))
 
 #: The paper properties, as (predicate, Paper attribute) for single-valued literals.
 _TITLE, _ABSTRACT, _IDENT, _DATEP, _CREATOR = (
-    _N(DCTERMS + "title"), _N(DCTERMS + "abstract"), _N(DCTERMS + "identifier"),
-    _N(DCTERMS + "date"), _N(DCTERMS + "creator"))
+    _n(DCTERMS + "title"), _n(DCTERMS + "abstract"), _n(DCTERMS + "identifier"),
+    _n(DCTERMS + "date"), _n(DCTERMS + "creator"))
 _SCHEMA_ARTICLE, _SCHEMA_URL, _SCHEMA_NAME, _SCHEMA_PERSON, _SCHEMA_POS = (
-    _N(SCHEMA + "ScholarlyArticle"), _N(SCHEMA + "url"), _N(SCHEMA + "name"),
-    _N(SCHEMA + "Person"), _N(SCHEMA + "position"))
+    _n(SCHEMA + "ScholarlyArticle"), _n(SCHEMA + "url"), _n(SCHEMA + "name"),
+    _n(SCHEMA + "Person"), _n(SCHEMA + "position"))
 
 
-def _lit(value: object) -> Literal:
+def _lit(value: object) -> str:
     if isinstance(value, bool):
-        return Literal(str(value).lower(), datatype=_N(XSD + "boolean"))
+        return _typed(str(value).lower(), _BOOL)
     if isinstance(value, int):
-        return Literal(str(value), datatype=_INT)
+        return _typed(str(value), _INT)
     if isinstance(value, float):
-        return Literal(repr(value), datatype=_DOUBLE)
-    return Literal(str(value))
+        return _typed(repr(value), _DOUBLE)
+    return _str(str(value))
 
 
-def _date_literal(date: str) -> Literal:
+def _date_literal(date: str) -> str:
     if len(date) == 4:
-        return Literal(date, datatype=_YEAR)
+        return _typed(date, _YEAR)
     if len(date) == 10:
-        return Literal(date, datatype=_DATE)
-    return Literal(date)
+        return _typed(date, _DATE)
+    return _str(date)
 
 
-# Everything below builds Quads directly (one source of truth); the ``*_triples`` functions
-# are views of the same sequence as (s, p, o) tuples. Profile of a 2k-paper build: 12 us a
-# quad, a third of it spent re-deriving the same entity, author and extractor IRIs (slug,
-# regexes, IRI validation) and Literals paper after paper. What repeats across papers is
-# therefore built once and kept in bounded LRU caches, as ready Quads.
+def _line(s: str, p: str, o: str) -> str:
+    return f"{s} {p} {o} .\n"
+
+
+# What repeats across papers (entity, author and extractor IRIs and descriptions) is made
+# once and kept in bounded LRU caches: profile of a 2k-paper build, a third of the graph
+# writing went to re-deriving them (slug, regexes) paper after paper.
 
 _CACHE = 1 << 14
 
@@ -94,7 +127,7 @@ class DescribedOnce:
     authors and extractors (each evidence alone re-describes its extractor in three quads):
     on arXiv abstracts 145 quads a paper, 118 of them distinct within 500 papers and fewer
     still over a whole build. The store drops duplicates anyway, but only after Python has
-    built and handed them over, which is most of the cost of writing the graph. Skipping
+    written and handed them over, which is most of the cost of writing the graph. Skipping
     them changes no triple in the store.
 
     Memory is bounded: past ``limit`` keys the set starts again (a description is then
@@ -121,87 +154,73 @@ class DescribedOnce:
 class NQuadsEncoder:
     """An extraction as N-Quads bytes, made in an extraction worker for the parent to load.
 
-    Why: building quads is ~0.4 ms a paper of Python, and with two workers the parent,
-    which also writes the store, spent 42% of its time on it while the workers waited.
-    Loading N-Quads text costs the store what loading Quad objects does (~0.6 ms a paper
-    either way, measured), so the parent's share shrinks by the quads. Each worker keeps
-    its own :class:`DescribedOnce`: its earlier papers are written before its later ones,
-    so what it skips is already in the store, unless a removal came in between, which is
-    why the writer does its own encoding once it has removed anything.
+    Why: writing a paper's quads is Python work, and with two workers the parent, which
+    also writes the store, spent 42% of its time on it while the workers waited. Each
+    worker keeps its own :class:`DescribedOnce`: its earlier papers are written before its
+    later ones, so what it skips is already in the store, unless a removal came in between,
+    which is why the writer does its own encoding once it has removed anything.
     """
 
     def __init__(self) -> None:
         self.described = DescribedOnce()
 
     def __call__(self, ex: PaperExtraction) -> bytes:
-        return serialize(extraction_quads(ex, self.described), format=RdfFormat.N_QUADS)
-
-
-def _as_triples(quads: Iterator[Quad]) -> Iterator[tuple]:
-    for q in quads:
-        yield q.subject, q.predicate, q.object
+        return extraction_nquads(ex, self.described).encode("utf-8")
 
 
 @lru_cache(maxsize=_CACHE)
-def _entity(entity_type: str, name: str) -> NamedNode:
-    return _N(iri.entity_iri(entity_type, name))
+def _entity(entity_type: str, name: str) -> str:
+    return _n(iri.entity_iri(entity_type, name))
 
 
 @lru_cache(maxsize=_CACHE)
-def _author(name: str) -> tuple[NamedNode, tuple[Quad, ...]]:
-    a = _N(iri.author_iri(name))
-    lit = Literal(name)
-    return a, (Quad(a, A, _KG["Author"]), Quad(a, A, _SCHEMA_PERSON),
-               Quad(a, _SCHEMA_NAME, lit), Quad(a, _LABEL, lit))
+def _author(name: str) -> tuple[str, str]:
+    a = _n(iri.author_iri(name))
+    lit = _str(name)
+    return a, (_line(a, A, _KG["Author"]) + _line(a, A, _SCHEMA_PERSON)
+               + _line(a, _SCHEMA_NAME, lit) + _line(a, _LABEL, lit))
 
 
 @lru_cache(maxsize=1024)
-def _extractor(name: str) -> tuple[NamedNode, tuple[Quad, ...]]:
-    ext = _N(iri.extractor_iri(name))
-    return ext, (Quad(ext, A, _KG["Extractor"]), Quad(ext, A, _SW_AGENT),
-                 Quad(ext, _LABEL, Literal(name)))
+def _extractor(name: str) -> tuple[str, str]:
+    ext = _n(iri.extractor_iri(name))
+    return ext, (_line(ext, A, _KG["Extractor"]) + _line(ext, A, _SW_AGENT)
+                 + _line(ext, _LABEL, _str(name)))
 
 
-def _paper_quads(p: Paper, s: NamedNode, extractor_version: str = "",
-                 fresh: Fresh = _always) -> Iterator[Quad]:
-    title = Literal(p.title)
-    yield Quad(s, A, _KG["Paper"])
-    yield Quad(s, A, _SCHEMA_ARTICLE)
-    yield Quad(s, _IDENT, Literal(p.id))
-    yield Quad(s, _TITLE, title)
-    yield Quad(s, _LABEL, title)
-    yield Quad(s, _ABSTRACT, Literal(p.abstract))
-    yield Quad(s, _KG["contentHash"], Literal(p.content_hash))
+def _paper_lines(out: list[str], p: Paper, s: str, extractor_version: str,
+                 fresh: Fresh) -> None:
+    title = _str(p.title)
+    out += (_line(s, A, _KG["Paper"]), _line(s, A, _SCHEMA_ARTICLE),
+            _line(s, _IDENT, _str(p.id)), _line(s, _TITLE, title), _line(s, _LABEL, title),
+            _line(s, _ABSTRACT, _str(p.abstract)),
+            _line(s, _KG["contentHash"], _str(p.content_hash)))
     if extractor_version:
-        yield Quad(s, _KG["extractorVersion"], Literal(extractor_version))
+        out.append(_line(s, _KG["extractorVersion"], _str(extractor_version)))
     if p.date:
-        yield Quad(s, _DATEP, _date_literal(p.date))
+        out.append(_line(s, _DATEP, _date_literal(p.date)))
     if p.url:
-        yield Quad(s, _SCHEMA_URL, Literal(p.url, datatype=_URI))
+        out.append(_line(s, _SCHEMA_URL, _typed(p.url, _URI)))
     if p.doi:
-        yield Quad(s, _KG["doi"], Literal(p.doi))
+        out.append(_line(s, _KG["doi"], _str(p.doi)))
     for c in p.categories:
-        yield Quad(s, _KG["category"], Literal(c))
+        out.append(_line(s, _KG["category"], _str(c)))
     for name in p.authors:
         a, desc = _author(name)
-        yield Quad(s, _CREATOR, a)
+        out.append(_line(s, _CREATOR, a))
         if fresh(("author", name)):
-            yield from desc
+            out.append(desc)
 
 
-def paper_triples(p: Paper, extractor_version: str = "") -> Iterator[tuple]:
-    return _as_triples(_paper_quads(p, _N(iri.paper_iri(p.id)), extractor_version))
-
-
-def _evidence_quads(node: NamedNode, ev: Evidence, fresh: Fresh = _always) -> Iterator[Quad]:
-    yield Quad(node, _KG["evidence"], Literal(ev.sentence))
-    yield Quad(node, _KG["charStart"], _lit(int(ev.start)))
-    yield Quad(node, _KG["charEnd"], _lit(int(ev.end)))
-    yield Quad(node, _KG["confidence"], Literal(str(round(float(ev.confidence), 3)), datatype=_DEC))
+def _evidence_lines(out: list[str], node: str, ev: Evidence, fresh: Fresh) -> None:
     ext, desc = _extractor(ev.extractor)
-    yield Quad(node, _GEN_BY, ext)
+    out += (_line(node, _KG["evidence"], _str(ev.sentence)),
+            _line(node, _KG["charStart"], _lit(int(ev.start))),
+            _line(node, _KG["charEnd"], _lit(int(ev.end))),
+            _line(node, _KG["confidence"], _typed(str(round(float(ev.confidence), 3)), _DEC)),
+            _line(node, _GEN_BY, ext))
     if fresh(("extractor", ev.extractor)):
-        yield from desc
+        out.append(desc)
 
 
 def _entity_key(entity_type: str, attrs: dict | None) -> tuple | None:
@@ -212,128 +231,108 @@ def _entity_key(entity_type: str, attrs: dict | None) -> tuple | None:
 
 
 @lru_cache(maxsize=_CACHE)
-def _entity_quads_cached(entity_type: str, name: str, aliases: tuple[str, ...],
-                         key: tuple | None) -> tuple[Quad, ...]:
+def _entity_desc_cached(entity_type: str, name: str, aliases: tuple[str, ...],
+                        key: tuple | None) -> str:
     attrs = {} if key is None else dict(zip(("vendor", "hw_class", "generation", "year"), key))
     if key is not None:
         attrs["broader"] = list(key[4])
-    return tuple(_entity_quads(entity_type, name, aliases, attrs))
+    return _entity_desc_text(entity_type, name, aliases, attrs)
 
 
 def _entity_desc(entity_type: str, name: str, aliases: tuple[str, ...],
-                 attrs: dict | None, fresh: Fresh = _always) -> Iterator[Quad] | tuple[Quad, ...]:
+                 attrs: dict | None, fresh: Fresh = _always) -> str:
     key = (entity_type, name, tuple(aliases), _entity_key(entity_type, attrs))
     try:
         if not fresh(key):
-            return ()
-        return _entity_quads_cached(*key)
+            return ""
+        return _entity_desc_cached(*key)
     except TypeError:  # an unhashable attribute value: build it every time
-        return _entity_quads(entity_type, name, aliases, attrs)
+        return _entity_desc_text(entity_type, name, aliases, attrs)
 
 
-def _entity_quads(entity_type: str, name: str, aliases: tuple[str, ...] = (),
-                  attrs: dict | None = None) -> Iterator[Quad]:
+def _entity_desc_text(entity_type: str, name: str, aliases: tuple[str, ...] = (),
+                      attrs: dict | None = None) -> str:
+    """The entity's own description: class, labels and, for hardware, its hierarchy."""
     cls, _ = ENTITY_CLASS[entity_type]
     e = _entity(entity_type, name)
-    label = Literal(name)
-    yield Quad(e, A, _KG[cls])
-    yield Quad(e, A, _SKOS_CONCEPT)
-    yield Quad(e, _PREF, label)
-    yield Quad(e, _LABEL, label)
+    label = _str(name)
+    out = [_line(e, A, _KG[cls]), _line(e, A, _SKOS_CONCEPT), _line(e, _PREF, label),
+           _line(e, _LABEL, label)]
     for al in aliases:
         if al and al != name:
-            yield Quad(e, _ALT, Literal(al))
+            out.append(_line(e, _ALT, _str(al)))
     attrs = attrs or {}
     if entity_type == "hardware":
         for key, prop in (("vendor", "vendor"), ("hw_class", "hardwareClass"),
                           ("generation", "generation")):
             if attrs.get(key):
-                yield Quad(e, _KG[prop], Literal(str(attrs[key])))
+                out.append(_line(e, _KG[prop], _str(str(attrs[key]))))
         if attrs.get("year"):
-            yield Quad(e, _KG["releaseYear"], Literal(str(int(attrs["year"])), datatype=_YEAR))
+            out.append(_line(e, _KG["releaseYear"], _typed(str(int(attrs["year"])), _YEAR)))
         chain = [name, *[b for b in attrs.get("broader") or [] if b and b != name]]
         for child, parent in zip(chain, chain[1:]):
             c, par = _entity("hardware", child), _entity("hardware", parent)
-            plabel = Literal(parent)
-            yield Quad(c, _BROADER, par)
-            yield Quad(par, A, _KG["Hardware"])
-            yield Quad(par, A, _SKOS_CONCEPT)
-            yield Quad(par, _PREF, plabel)
-            yield Quad(par, _LABEL, plabel)
+            plabel = _str(parent)
+            out += (_line(c, _BROADER, par), _line(par, A, _KG["Hardware"]),
+                    _line(par, A, _SKOS_CONCEPT), _line(par, _PREF, plabel),
+                    _line(par, _LABEL, plabel))
+    return "".join(out)
 
 
-def entity_node_triples(entity_type: str, name: str, aliases: tuple[str, ...] = (),
-                        attrs: dict | None = None) -> Iterator[tuple]:
-    """The entity's own description: class, labels and, for hardware, its hierarchy."""
-    return _as_triples(iter(_entity_desc(entity_type, name, aliases, attrs)))
+_TYPE_LIT = {t: _str(t) for t in ENTITY_CLASS}
+_CODE_LIT = _str("code")
 
 
-def _mention_quads(p: Paper, s: NamedNode, m: Mention, fresh: Fresh = _always) -> Iterator[Quad]:
+def _mention_lines(out: list[str], p: Paper, s: str, m: Mention, fresh: Fresh) -> None:
     _, has = ENTITY_CLASS[m.type]
     e = _entity(m.type, m.name)
-    yield Quad(s, _KG[has], e)
-    yield from _entity_desc(m.type, m.name, m.aliases, m.attrs, fresh)
-    link = _N(iri.link_iri(p.id, m.type, m.name))
-    yield Quad(link, A, _KG["Link"])
-    yield Quad(link, _KG["paper"], s)
-    yield Quad(link, _KG["entity"], e)
-    yield Quad(link, _KG["entityType"], _TYPE_LIT[m.type])
+    link = _n(iri.link_iri(p.id, m.type, m.name))
+    out += (_line(s, _KG[has], e), _entity_desc(m.type, m.name, m.aliases, m.attrs, fresh),
+            _line(link, A, _KG["Link"]), _line(link, _KG["paper"], s),
+            _line(link, _KG["entity"], e), _line(link, _KG["entityType"], _TYPE_LIT[m.type]))
     if m.role:
-        yield Quad(link, _KG["role"], Literal(m.role))
-    yield Quad(link, _KG["surface"], Literal(m.text))
+        out.append(_line(link, _KG["role"], _str(m.role)))
+    out.append(_line(link, _KG["surface"], _str(m.text)))
     if m.attrs.get("quantity") is not None:
-        yield Quad(link, _KG["quantity"], _lit(int(m.attrs["quantity"])))
-    yield from _evidence_quads(link, m.evidence, fresh)
+        out.append(_line(link, _KG["quantity"], _lit(int(m.attrs["quantity"]))))
+    _evidence_lines(out, link, m.evidence, fresh)
 
 
-def mention_triples(p: Paper, m: Mention) -> Iterator[tuple]:
-    return _as_triples(_mention_quads(p, _N(iri.paper_iri(p.id)), m))
-
-
-_TYPE_LIT = {t: Literal(t) for t in ENTITY_CLASS}
-_CODE_LIT = Literal("code")
-
-
-def extraction_quads(ex: PaperExtraction, fresh: Fresh = _always) -> Iterator[Quad]:
-    """Every quad one paper contributes: its own, and the descriptions of the entities,
-    authors and extractors it names for which ``fresh`` says yes (by default all)."""
+def extraction_nquads(ex: PaperExtraction, fresh: Fresh = _always) -> str:
+    """Every quad one paper contributes, as N-Quads text: its own, and the descriptions of
+    the entities, authors and extractors it names for which ``fresh`` says yes (by default
+    all)."""
     p = ex.paper
-    s = _N(iri.paper_iri(p.id))
-    yield from _paper_quads(p, s, ex.extractor_version, fresh)
+    s = _n(iri.paper_iri(p.id))
+    out: list[str] = []
+    _paper_lines(out, p, s, ex.extractor_version, fresh)
     for m in ex.mentions:
-        yield from _mention_quads(p, s, m, fresh)
+        _mention_lines(out, p, s, m, fresh)
     for c in ex.claims:
-        node = _N(iri.claim_iri(p.id, c.text, c.value, c.unit))
-        text = Literal(c.text)
-        yield Quad(s, _KG["hasClaim"], node)
-        yield Quad(node, A, _KG["Claim"])
-        yield Quad(node, _KG["paper"], s)
-        yield Quad(node, _KG["claimText"], text)
-        yield Quad(node, _LABEL, text)
-        yield Quad(node, _KG["value"], _lit(float(c.value)))
-        yield Quad(node, _KG["unit"], Literal(c.unit))
+        node = _n(iri.claim_iri(p.id, c.text, c.value, c.unit))
+        text = _str(c.text)
+        out += (_line(s, _KG["hasClaim"], node), _line(node, A, _KG["Claim"]),
+                _line(node, _KG["paper"], s), _line(node, _KG["claimText"], text),
+                _line(node, _LABEL, text), _line(node, _KG["value"], _lit(float(c.value))),
+                _line(node, _KG["unit"], _str(c.unit)))
         if c.metric:
-            yield Quad(node, _KG["metric"], Literal(c.metric))
+            out.append(_line(node, _KG["metric"], _str(c.metric)))
         if c.hardware:
-            yield Quad(node, _KG["onHardware"], _entity("hardware", c.hardware))
-        yield from _evidence_quads(node, c.evidence, fresh)
+            out.append(_line(node, _KG["onHardware"], _entity("hardware", c.hardware)))
+        _evidence_lines(out, node, c.evidence, fresh)
     for u in ex.urls:
-        code = _N(iri.code_iri(u.url))
-        url_lit = Literal(u.url)
-        yield Quad(s, _KG["hasCode"], code)
-        yield Quad(code, A, _KG["CodeRepository"])
-        yield Quad(code, _KG["url"], Literal(u.url, datatype=_URI))
-        yield Quad(code, _LABEL, url_lit)
-        link = _N(iri.code_link_iri(p.id, u.url))
-        yield Quad(link, A, _KG["Link"])
-        yield Quad(link, _KG["paper"], s)
-        yield Quad(link, _KG["entity"], code)
-        yield Quad(link, _KG["entityType"], _CODE_LIT)
-        yield Quad(link, _KG["role"], _CODE_LIT)
-        yield Quad(link, _KG["surface"], url_lit)
-        yield from _evidence_quads(link, u.evidence, fresh)
+        code = _n(iri.code_iri(u.url))
+        link = _n(iri.code_link_iri(p.id, u.url))
+        url_lit = _str(u.url)
+        out += (_line(s, _KG["hasCode"], code), _line(code, A, _KG["CodeRepository"]),
+                _line(code, _KG["url"], _typed(u.url, _URI)), _line(code, _LABEL, url_lit),
+                _line(link, A, _KG["Link"]), _line(link, _KG["paper"], s),
+                _line(link, _KG["entity"], code), _line(link, _KG["entityType"], _CODE_LIT),
+                _line(link, _KG["role"], _CODE_LIT), _line(link, _KG["surface"], url_lit))
+        _evidence_lines(out, link, u.evidence, fresh)
+    return "".join(out)
 
 
-def extraction_triples(ex: PaperExtraction) -> Iterator[tuple]:
-    """Every triple one paper contributes (its own and its entities' descriptions)."""
-    return _as_triples(extraction_quads(ex))
+def extraction_quads(ex: PaperExtraction, fresh: Fresh = _always) -> list[Quad]:
+    """:func:`extraction_nquads` as pyoxigraph Quads, in the same order."""
+    return list(parse(extraction_nquads(ex, fresh), format=RdfFormat.N_QUADS))
