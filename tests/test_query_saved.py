@@ -105,6 +105,18 @@ def test_extra_queries_dir(tmp_path: Path, gg: str) -> None:
 
 # ---- answers against the gold -------------------------------------------------------------
 
+def test_an_edited_query_file_is_read_again(tmp_path: Path) -> None:
+    # parsed files are cached by their stat: an edit (new size, new mtime) must show at once
+    f = tmp_path / "count-papers.rq"
+    f.write_text("# title: How many papers\nSELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }\n")
+    assert load_queries([tmp_path])["count-papers"].title == "How many papers"
+    assert load_queries([tmp_path])["count-papers"] is load_queries([tmp_path])["count-papers"]
+    f.write_text("# title: Number of papers in the graph\n"
+                 "SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }\n")
+    q = load_queries([tmp_path])["count-papers"]
+    assert q.title == "Number of papers in the graph" and "COUNT" in q.text
+
+
 @pytest.mark.parametrize("hardware,target", [("GPU", "GPU"), ("rtx4090", "NVIDIA RTX 4090"),
                                              ("A100", "NVIDIA A100"), ("FPGA", "FPGA"),
                                              ("mobile device", "mobile device"),
