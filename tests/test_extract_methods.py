@@ -817,3 +817,92 @@ def test_examples_after_a_comparison_are_compared_and_known_models_in_parenthese
                   "In our pipeline a text-only model (GPT-5) writes the diagnosis.")
     assert got["GPT-4o"][0] == "compared"
     assert got["GPT-5"][0] == "used"
+
+
+# -- round 4 ---------------------------------------------------------------------------------
+
+def test_title_phrase_that_starts_an_acronym_long_form_is_an_alias_not_a_second_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Skill Graph Routing for Household Robots",
+                  "We present a skill graph routing framework (SkiGR) that plans with reusable skills. "
+                  "SkiGR reaches higher success rates.")
+    assert got["SkiGR"][0] == "proposed"
+    assert "Skill Graph Routing" in got["SkiGR"][1]
+    assert "Skill Graph Routing" not in got
+
+
+def test_proposed_phrase_ending_in_an_acronym_long_form_is_an_alias(extractor: Extractor) -> None:
+    got = methods(extractor, "Grounded chart agents",
+                  "We introduce Reflective and Active Chart Reading (ACR), a framework for chart agents. "
+                  "ACR queries the chart specification.")
+    assert "Reflective and Active Chart Reading" in got["ACR"][1]
+    assert "Reflective and Active Chart Reading" not in got
+
+
+def test_novel_lower_case_long_form_before_a_method_head_is_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "Energy-efficient uplink design",
+                  "The framework leverages a fixed-point step for power control, alongside novel block coordinate "
+                  "mirror ascent (BCMA) algorithms that optimise the positions.")
+    assert got["BCMA"][0] == "proposed"
+
+
+def test_lower_case_long_form_after_a_naming_verb_is_the_papers_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Depth-guided completion",
+                  "In this paper, we propose a completion method in the tensor domain, called depth-guided "
+                  "tensor ring completion (DG-TRC). Results show that DG-TRC restores images well.")
+    assert got["DG-TRC"][0] == "proposed"
+
+
+def test_channel_long_forms_are_not_methods(extractor: Extractor) -> None:
+    got = methods(extractor, "Decoding bounds for repair codes",
+                  "We derive bounds on the failure probability over the Binary Erasure Channel (BEC) and the "
+                  "Additive White Gaussian Noise Channel (AWGNC).")
+    assert "BEC" not in got and "AWGNC" not in got
+
+
+def test_change_of_a_quantity_long_form_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Why adapters fail",
+                  "We identify a sharp reduction in Effective Context Span (ECS) as the cause. "
+                  "We then propose the Wide-Kernel Adapter (WKA), a light module.")
+    assert "ECS" not in got
+    assert got["WKA"][0] == "proposed"
+
+
+def test_undefined_acronym_listed_with_a_concept_acronym_is_a_concept(extractor: Extractor) -> None:
+    got = methods(extractor, "Cell-free uplink with cheap converters",
+                  "This paper proposes a new receiver to improve energy efficiency (EE). "
+                  "The analysis covers SE and EE under quantization. Higher SE comes at a low EE cost.")
+    assert "SE" not in got
+
+
+def test_task_acronym_before_method_called_name_is_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "SegNext: refinement for few-shot segmentation",
+                  "We propose a novel FSS method called SegNext that refines prior maps. "
+                  "SegNext improves FSS accuracy.")
+    assert "FSS" not in got
+    assert got["SegNext"][0] == "proposed"
+
+
+def test_title_case_part_before_a_part_head_is_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "Edit3D: consistent multi-view edits",
+                  "We introduce Edit3D, a tuning-free framework. To achieve this, Edit3D introduces a novel "
+                  "Key-Frame Feature Propagation mechanism, which aligns views.")
+    assert got["Key-Frame Feature Propagation"][0] == "proposed"
+
+
+def test_single_eponym_algorithm_is_a_method_even_before_based(extractor: Extractor) -> None:
+    got = methods(extractor, "Power control for dense networks",
+                  "This framework leverages the Dinkelbach algorithm-based fractional programming for power control.")
+    assert "Dinkelbach algorithm" in got
+
+
+def test_plural_acronym_example_is_a_class_not_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Subgroup pooling",
+                  "We study pooling layers for equivariant architectures, e.g., H-GCNNs, on finite groups.")
+    assert "H-GCNNs" not in got
+
+
+def test_gazetteer_name_before_a_tuning_suffix(extractor: Extractor) -> None:
+    got = methods(extractor, "Small models for triage",
+                  "In contrast, the LoRA-tuned Gemma3 variants showed the worst performance.")
+    assert "LoRA" in got
+    assert "Gemma3" in got

@@ -162,7 +162,8 @@ class Gazetteer:
 
 
 _STRIPPED = ("like|based|style|inspired|specific|aware|free|level|compatible|friendly|driven|powered|guided|"
-             "generated|sized|scale|only|centric|oriented|enhanced|equipped|derived|family|series|type|format|native")
+             "generated|sized|scale|only|centric|oriented|enhanced|equipped|derived|family|series|type|format|native|"
+             "tuned|adapted|finetuned")
 
 
 def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
@@ -251,6 +252,14 @@ class Vocab:
     method_list_re: re.Pattern[str] = re.compile(r"(?!)")
     dataset_on_re: re.Pattern[str] = re.compile(r"(?!)")
     concept_called_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "novel accelerated projected gradient ascent (APGA) algorithms", "..., called depth-aided
+    #: low-rank ... (D-LRQMC)": the words right before a long form that name it as the paper's own
+    own_long_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    named_long_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "a sharp reduction in Effective Receptive Field (ERF)": a change of a quantity names it
+    quantity_change_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: "a novel FSS method called I$^2$R": a head noun and a naming verb after a proposal's first word
+    head_named_after_re: re.Pattern[str] = re.compile(r"(?!)")
     shape_cues: "ShapeCues | None" = None
     class_suffix_re: re.Pattern[str] = re.compile(r"(?!)")
     class_before_re: re.Pattern[str] = re.compile(r"(?!)")
@@ -436,6 +445,13 @@ def vocab() -> Vocab:
             rf"((?:{WORD})(?:\s*(?:,|\band\b|,\s*and\b)\s*(?:{WORD})){{0,6}})(?=\s*(?:[.,;:)]|$|\s+(?:and|to|demonstrate\w*|show\w*|confirm\w*|validat\w*|reveal\w*|indicat\w*|with|while|for|in|where|using|datasets?|benchmarks?)\b))", re.I),
         concept_called_re=re.compile(
             rf"(?<![\w-])(?:{_words_re(c.get('appositive_concept_heads', ()))})\s*,?\s*(?:called|named|termed|dubbed|coined|known as|referred to as)\s*$", re.I),
+        own_long_before_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('own_long_form_before', {}).get('words', ())) or '(?!)'})\s+$", re.I),
+        head_named_after_re=re.compile(
+            rf"\s+(?:{_words_re(c['method_heads'])})\s*,?\s*(?:{_words_re(c['name_verbs'])})(?![\w-])", re.I),
+        quantity_change_before_re=re.compile(
+            rf"(?<![\w-])(?:{_words_re(c.get('quantity_change_before', {}).get('words', ())) or '(?!)'})\s+in\s+(?:the\s+)?$", re.I),
+        named_long_before_re=re.compile(rf"(?<![\w-])(?:{_words_re(c['name_verbs'])})\s*(?:as\s+)?$", re.I),
         shape_cues=_shape_cues(c.get("shape_evidence", {})),
         class_suffix_re=re.compile(rf"-(?:{_words_re(c.get('concept_acronym', {}).get('modifier_suffixes', ())) or '(?!)'})(?![\w-])"),
         class_before_re=re.compile(rf"(?<![\w-])(?:{_words_re(c.get('concept_acronym', {}).get('class_before', ())) or '(?!)'})\s+$", re.I),
@@ -529,7 +545,7 @@ def _eponym_re(c: dict[str, Any]) -> re.Pattern[str]:
     low = r"[a-zà-ÿ]+"
     cap = rf"[A-Z]{low}"
     dbl = rf"(?P<dbl>{low}[-–]{cap})(?=\s+(?P<gap>(?:and|or)\s+{cap}(?:[-–]{cap})?\s+)?(?P<dhead>{_words_re(c.get('double_heads', ())) or '(?!)'})\b)"
-    one = rf"(?P<one>{low})\s+(?:(?!based\s)[a-z]{{3,}}\s+)?(?P<head>{_words_re(c.get('single_heads', ())) or '(?!)'})(?![\w-])"
+    one = rf"(?P<one>{low})\s+(?:(?!based\s)[a-z]{{3,}}\s+)?(?P<head>{_words_re(c.get('single_heads', ())) or '(?!)'})(?![\w]|-(?!based\b))"
     return re.compile(rf"[A-Z](?<![\w-].)(?:{dbl}|{one})")
 
 
@@ -1021,6 +1037,8 @@ _TITLED_PART_RE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Oo]ur|[Ii]ts)\s+((?:(
 _BACK_REFERENCE_RE = re.compile(r"\s*(?:Its|It|The\s+(?:first|second|third|former|latter)|First|Second|Third|Specifically)\b")
 #: an optional short parenthesis right after a name ("(K-NN)")
 _PAREN_AFTER_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?")
+#: "... in the quaternion ": a preposition, an optional article and at most one modifier word
+_PP_MODIFIER_END_RE = re.compile(r"(?<![\w-])(?:in|on|of|for|from|with|at|to|into|across|under)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?$")
 #: an agent noun, the head of a named part ("Unifier", "Compressor", "AutoEncoder")
 _AGENT_NOUN_RE = re.compile(r"[a-z](?:er|or)s?$")
 #: modifiers that make a part the paper's own ("a novel Dual Orientation AutoEncoder")
@@ -1084,6 +1102,10 @@ _DASH_LIST_OPEN_RE = re.compile(
 _DASH_LIST_CLOSE_RE = re.compile(
     r"\s+-{1,3}\s+|-{2,3}|\s*\u2014\s*|-(?=(?:one|the|a|an|all|each|every|both|our|we|these|this|they|it|which|where|with|while|show|shows|demonstrate|achieving|achieves)\b)")
 
+#: a math superscript glued to the end of a name: "PASCAL-5$^i$", "COCO-20$^{i}$" (not "I$^2$R")
+_NAME_SUPERSCRIPT_RE = re.compile(r"(?<=[A-Za-z0-9])\$\^(\{\w{1,3}\}|\w{1,3})\$(?![\w-])")
+_SUPERSCRIPT_MARK = "_^"
+
 
 def rule_text(text: str) -> str:
     """The text the rules read: ``text`` with formatting wrappers and em-dash hyphens blanked
@@ -1099,6 +1121,10 @@ def rule_text(text: str) -> str:
                 return m.group(0)  # "Di$\\mathtt{[M]}$O", "\\textbf{E}fficient": part of a word
             return " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3))
         text = _LATEX_WRAP_RE.sub(unwrap, text)
+    if "$^" in text:
+        # "PASCAL-5$^i$", "COCO-20$^{i}$": a superscript that ends a name is part of it; blanked to
+        # word characters so the name reads as one word (``Scanner.surface`` restores the spelling)
+        text = _NAME_SUPERSCRIPT_RE.sub(lambda m: _SUPERSCRIPT_MARK + re.sub(r"\W", "_", m.group(1)) + "_", text)
     if "-" in text or "\u2014" in text:
         chars: list[str] | None = None
         for m in _DASH_LIST_OPEN_RE.finditer(text):
@@ -1577,6 +1603,14 @@ class Scanner:
         if 0 <= close_p < max(se, le) + 3 and _OWN_AFTER_RE.match(self.text, close_p + 1):
             own = own_close = True  # "the multi-head gate (MHG), also introduced in this study"
         nxt0 = _NEXT_WORD_RE.match(self.text[close_p + 1: close_p + 40]) if 0 <= close_p < max(se, le) + 3 else None
+        own_named = False
+        if not own_close and ss > ls and 0 <= close_p < se + 3:
+            lb = self.text[max(self.sent_of(ls)[0], ls - 30):ls]
+            if nxt0 is not None and nxt0.group(1).lower() in v.method_heads and v.own_long_before_re.search(lb) \
+                    or f["self"] and v.named_long_before_re.search(lb):
+                # "alongside novel accelerated projected gradient ascent (APGA) algorithms", "we propose
+                # a ... method, called depth-aided low-rank ... (D-LRQMC)": the paper's own named method
+                own = own_close = own_named = True
         if nxt0 and nxt0.group(1).lower() in v.submodule_heads_after and ss > ls and (
                 f["self"] or self.own_parts_sentence(ls)):
             # "each stage comprising a reflectance-assisted illumination correction (RAIC) module":
@@ -1629,7 +1663,9 @@ class Scanner:
                 # "Type A Aortic Dissection (TAAD) is a life-threatening cardiovascular emergency",
                 # "Active Surveillance (AS) is a treatment option": defined as a condition, task or field
                 or 0 <= close0 < max(se, le) + 3 and not own_close and v.copula_concept_re.match(self.text, close0 + 1)
-                or v.concept_called_re.search(self.text[max(0, min(ss, ls) - 40): min(ss, ls)])):
+                or self.concept_called(self.text[max(0, min(ss, ls) - 40): min(ss, ls)])
+                # "a sharp reduction in Effective Receptive Field (ERF)": a quantity
+                or ss > ls and not own_close and v.quantity_change_before_re.search(self.text, max(0, ls - 30), ls)):
             # "generalized face discovery (GFD), a novel ... task", "a task, called Music Scene
             # Imagination (MSI)": the text itself types the acronym as a task or concept.
             self.rejected.add(short)
@@ -1682,11 +1718,19 @@ class Scanner:
                 # the paper's own model, not a generic class)
                 self.rejected.add(short)
                 return
-        ent = self.add(short, kind, ss, se, "acronym", hint="proposed" if (sub_own or own_use) and kind is None else None, strong=True)
+        ent = self.add(short, kind, ss, se, "acronym", hint="proposed" if (sub_own or own_use or own_named) and kind is None else None, strong=True)
         if ent is None:
             return
         ent.forms.append(long) if long not in ent.forms else None
         self.link(short, long, ent)
+
+    def concept_called(self, window: str) -> bool:
+        """"a task, called Music Scene Imagination (MSI)": ``window`` ends with a concept noun and a
+        naming verb, which type the name as that concept. Not when the noun sits in a prepositional
+        phrase ("an inpainting method in the quaternion domain, called ..."): it is not the head the
+        name names."""
+        m = self.v.concept_called_re.search(window)
+        return m is not None and _PP_MODIFIER_END_RE.search(window, 0, m.start()) is None
 
     def title_head_name(self) -> None:
         """``Flow-Guided Transformer for Video Inpainting`` / "We propose a flow-guided transformer,
@@ -1713,9 +1757,31 @@ class Scanner:
             ss, _ = self.sent_of(a0)
             pm = self.v.propose_re.search(self.text, max(ss, a0 - 40), a0)
             if pm and self.sent_flags(a0)["self"] and _ARTICLE_GAP_RE.fullmatch(self.text, pm.end(), a0):
+                self.alias_into_long_form(name, a0, a0 + len(name))
                 self.add(name, "method", m.start(1), m.end(1), "title_prefix", hint="proposed", strong=True)
                 return
             i = abstract.lower().find(low, i + 1)
+
+    def alias_into_long_form(self, name: str, s: int, e: int) -> bool:
+        """``World Model Implanting for ...`` / "we present a world model implanting framework
+        (WorMI)"; "We introduce Introspective and Interactive Visual Grounding (IVG)", whose letters
+        spell only "Interactive Visual Grounding": a name found at ``s:e`` that overlaps the long form
+        of an acronym the text defines (from the same start, or ending where it ends) is another
+        written form of that acronym's method, not a second method. Links ``name`` to it."""
+        text = self.text
+        for ent in self.entities.values():
+            long = ent.long_form
+            if long is None:
+                continue
+            for o in ent.occs:
+                if o.rule != "acronym":
+                    continue
+                ls = text.rfind(long, max(0, o.start - len(long) - 4), o.start)
+                le = ls + len(long)
+                if ls >= 0 and (ls == s and e < le or le == e and s < ls) and norm_key(name) not in self.entities:
+                    self.alias_of[norm_key(name)] = ent.key
+                    return True
+        return False
 
     def title_prefix(self) -> None:
         title = self.text[: self.title_end]
@@ -1858,6 +1924,8 @@ class Scanner:
                     # "proposed" types the words right after it; a name further on is another thing
                     adj = _ADJ_PROPOSED_RE.search(text, max(ss, ss + m.start() - 12), pos)
                     r = self.name_after(pos, max_words=2 if adj else 10)
+                    if r and " " not in r[0] and v.head_named_after_re.match(text, r[2]):
+                        r = None  # "we propose a novel FSS method called I$^2$R": the task it is for; the name follows
                     if r:
                         name, s, e = r
                         self.add_discovered(name, s, e, "propose", "proposed")
@@ -1914,6 +1982,9 @@ class Scanner:
             self.add(lf, None, s, s + len(lf), rule, hint=hint, strong=True)
             return
         if len(words) == 1 and not is_namey(name) and name.lower() in self.v.method_heads:
+            return
+        if len(words) > 1 and self.alias_into_long_form(name, s, e):
+            self.add(name, None, s, e, rule, hint=hint, strong=True)
             return
         # a plain capitalised English word is a weak candidate; it needs to recur or be in the title
         if len(words) == 1 and not is_namey(name):
@@ -2243,8 +2314,8 @@ class Scanner:
                     continue
             first = ent.occs[0]
             ss, se = self.sent_of(first.start)
-            name = ent.name
-            aliases = tuple(f for f in dict.fromkeys(ent.forms) if norm_key(f) != norm_key(name))
+            name = self.surface(ent.name)
+            aliases = tuple(self.surface(f) for f in dict.fromkeys(ent.forms) if norm_key(f) != norm_key(name))
             rule = next((o.rule for o in ent.occs if o.rule != "repeat"), first.rule)
             conf = 0.95 if ent.known else (0.85 if ent.strong else 0.6)
             extractor = f"kg_{'datasets' if kind == 'dataset' else 'methods'}.{rule}"
@@ -2257,6 +2328,13 @@ class Scanner:
                               text=self.raw[first.start:first.end], evidence=ev, aliases=aliases)
             (datasets if kind == "dataset" else methods).append(mention)
         return Analysis(datasets, self.merge_size_variants(methods))
+
+    def surface(self, name: str) -> str:
+        """``name`` as the source writes it: "PASCAL-5_^i_" (see :func:`rule_text`) is "PASCAL-5$^i$"."""
+        if _SUPERSCRIPT_MARK not in name:
+            return name
+        i = self.text.find(name)
+        return self.raw[i:i + len(name)] if i >= 0 else name
 
     def merge_size_variants(self, methods: list[Mention]) -> list[Mention]:
         """``RegNetY`` and ``RegNetY-16GF``, ``ViT`` and ``ViT-large``: one model family written
@@ -2341,8 +2419,8 @@ class Scanner:
             in_title = o.start < self.title_end
             if in_title:
                 continue  # Title Case headlines carry no usage cues ("via Multi-band SpectralFusion")
-            if sc.head_after_re.match(after):
-                pos.add("head_after")
+            if sc.head_after_re.match(after) and not self.v.head_named_after_re.match(text, o.end):
+                pos.add("head_after")  # not "a novel FSS method called I$^2$R": a modifier of the named head
             if sc.head_before_re.search(before):
                 pos.add("head_before")
             if sc.compare_before_re.search(before):
@@ -2361,8 +2439,11 @@ class Scanner:
             na = _LIST_NAME_AFTER_RE.match(after)
             if any(abs(a - o.end) <= 8 or abs(o.start - b) <= 8 for a, b in other_spans) and \
                     _LIST_SEP_RE.search(text[max(0, o.start - 8):o.end + 8]) or \
-                    any(x is not None and not self.rejected_method_name(x.group(1)) for x in (nb, na)):
+                    any(x is not None and not self.rejected_method_name(x.group(1)) and x.group(1) not in self.rejected
+                        for x in (nb, na)):
                 pos.add("list")  # an item of an enumeration of capitalised names
+            if any(x is not None and x.group(1) in self.rejected for x in (nb, na)):
+                pos.add("concept_list")  # "expressions for SE and EE", EE defined as energy efficiency: a concept
             elif "list" not in pos and text[o.end:o.end + 1] == ")" and self.paren_siblings(ent, o.start, ss, se) >= 2:
                 pos.add("list")  # "... features (RoPE-ViT), ... features (DINOv3), and ... (NVIDIA C-RADIOv4-H)"
             f = self.sent_flags(o.start)
@@ -2596,6 +2677,8 @@ class Scanner:
                 if w in v.stop_cap or w in self.rejected or self.rejected_method_name(w) or self.lookup(w) == "dataset" \
                         or w.lower() in v.entity_long_heads:
                     continue
+                if _ACRONYM_PLURAL_RE.search(w) and self.lookup(w) is None:
+                    continue  # "group equivariant architectures, e.g., G-CNNs": a class of models, not one
                 ws = w.split()
                 if len(ws) > 1 and self.lookup(w) is None and (
                         ws[0].lower() in STOP_WORDS or self.rejected_method_name(ws[0])
@@ -2762,11 +2845,14 @@ class Scanner:
             name = m.group(2)
             words = name.split()
             last = words[-1]
-            if not (last in v.kept_heads or _AGENT_NOUN_RE.search(last) and last.lower() not in v.task_suffix) \
-                    or len(words) > 4 or last.lower() in v.entity_long_heads:
-                continue  # "Mean Absolute Error", "... Eco-phenotyping Center"
             s, e = m.start(2), m.end(2)
             nxt = _NEXT_WORD_RE.match(text, _PAREN_AFTER_RE.match(text, e).end())
+            # "a novel Anchor-View Editing Propagation mechanism": a lower-case part head after the
+            # Title Case phrase makes it the part's name, whatever its last word
+            part_head = nxt is not None and nxt.group(1) in v.submodule_heads_after and len(words) >= 2
+            if not (last in v.kept_heads or part_head or _AGENT_NOUN_RE.search(last) and last.lower() not in v.task_suffix) \
+                    or len(words) > 4 or last.lower() in v.entity_long_heads:
+                continue  # "Mean Absolute Error", "... Eco-phenotyping Center"
             if text.startswith(("'s", "’s"), e) or nxt and (nxt.group(1) in v.method_heads and nxt.group(1) not in v.submodule_heads_after
                                                            or nxt.group(1) in v.dataset_heads):
                 continue  # "the NaijaSenti Twitter corpus", "the K-Nearest Neighbor (K-NN) classifier": a modifier
