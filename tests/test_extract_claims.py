@@ -361,3 +361,29 @@ def test_h8_skips(ex, text, expected):
 ])
 def test_spread_after_a_mean_and_milliwatts(ex, text, expected):
     assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a metric named by its acronym (defined or not) before a unit-less value
+    ("It achieves a Dice Similarity Coefficient (DSC) of 79.4 on validation.", [(79.4, "other")]),
+    ("On the test set it reaches a DSC of 73.9 and an NSD of 67.3.", [(73.9, "other"), (67.3, "other")]),
+    # exposure fractions are capture settings, not two durations each; "1/8x" is one factor
+    ("Videos were captured with exposure times of 1/24, 1/60 and 1/120 s.", []),
+    ("The T-DVAE gives similar reconstruction with only 1/8x the computational cost of the VAE.", [(0.125, "x")]),
+    ("It reaches 4.45/5.01/6.68 ms per frame.", [(4.45, "ms"), (5.01, "ms"), (6.68, "ms")]),
+    # a compute cost with a thousands suffix or words before its unit; a dollar cost in thousands
+    ("Training requires just 59.4K H100 GPU hours (\\$148K) in total.", [(59.4, "other"), (148.0, "other")]),
+    ("All runs fit under 27 total GPU-hours.", [(27.0, "other")]),
+    # the version of the compared system is no factor
+    ("It achieves up to 1.3$\\times$ speedup over cuDNN 9.13 and 2.7$\\times$ over Triton.", [(1.3, "x"), (2.7, "x")]),
+    # signs the source lost: a spread after a mean, a times sign
+    ("CA-DSSL reaches 62.7 0.5% linear-probe accuracy.", [(62.7, "%")]),
+    # (read where the text holds another number with a unit: the stripped factor is not in the gate)
+    ("It reaches 2.3 the mAP of random initialization and runs 1.8 faster at 30 fps.",
+     [(2.3, "x"), (1.8, "x"), (30.0, "fps")]),
+    ("We use 10 fewer layers.", []),
+    # a memory use is a result, not a size
+    ("It finished with a peak memory use of 3.6 GB.", [(3.6, "GB")]),
+])
+def test_h9_claims(ex, text, expected):
+    assert claims(ex, text) == expected

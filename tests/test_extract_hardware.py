@@ -709,3 +709,93 @@ def test_h8_analysis_paper_keeps_the_platform_its_study_is_for(ex):
              "To enable deployment on consumer-grade GPUs, we conduct a systematic comparison of three "
              "quantization levels.")
     assert got["GPU"].role == "targets"
+
+
+# -- round 4 (H9 errors) -----------------------------------------------------------------------
+
+def test_h9_product_np_head_reads_the_resource_after_the_class_word(ex):
+    # "59.4K H100 GPU hours": the product's noun phrase goes on to "hours" (a counted resource of
+    # the paper's own run), so the product is evaluated_on like its class word
+    got = hw(ex, "Trillion 7B Technical Report",
+             "We introduce Trillion-7B, a multilingual LLM. Combined with optimized data mixtures, Trillion-7B "
+             "achieves competitive performance while dedicating only 10\\% of its 2T training tokens to "
+             "multilingual data and requiring just 59.4K H100 GPU hours for full training.")
+    assert got["NVIDIA H100"].role == "evaluated_on"
+    assert got["GPU"].role == "evaluated_on"
+
+
+def test_h9_targeted_gpu_class_keeps_the_timed_product_evaluated_on(ex):
+    # a GPU method (title: "on the GPU") timed on a product: the product is where it was measured
+    got = hw(ex, "PaMO: Parallel Mesh Optimization for Low-Poly Modeling on the GPU",
+             "To address the challenges, we introduce a novel GPU-based mesh optimization approach. The algorithm "
+             "demonstrates remarkable efficiency, simplifying a 2-million-face mesh in 3 seconds on RTX4090.")
+    assert got["GPU"].role == "targets"
+    assert got["NVIDIA RTX 4090"].role == "evaluated_on"
+
+
+def test_h9_targeted_gpu_class_keeps_experiment_products_evaluated_on(ex):
+    got = hw(ex, "cuGenOpt: A GPU-Accelerated General-Purpose Metaheuristic Framework",
+             "We present cuGenOpt, a GPU-accelerated metaheuristic framework. Experiments across five suites on "
+             "three GPU architectures (T4, V100, A800) show that cuGenOpt outperforms MIP solvers by orders of "
+             "magnitude and attains 4.73% gap on TSP-442 within 30s.")
+    assert got["GPU"].role == "targets"
+    assert {got[n].role for n in ("NVIDIA T4", "NVIDIA V100", "NVIDIA A800")} == {"evaluated_on"}
+
+
+def test_h9_targeted_gpu_class_still_spreads_to_a_product_it_enables(ex):
+    # no experiment and no timing: the commodity products the design enables stay targets
+    got = hw(ex, "QMoE: Practical Sub-1-Bit Compression",
+             "QMoE is co-designed with bespoke GPU decoding kernels. This enables the execution of the model on "
+             "affordable commodity hardware, like a single server with 4x NVIDIA A6000 GPUs.")
+    assert got["NVIDIA RTX A6000"].role == "targets"
+
+
+def test_h9_edge_based_embedded_title_targets_the_edge_devices(ex):
+    got = hw(ex, "EdgeVTP: Latency-efficient Trajectory Prediction for Edge-based Embedded Vision Applications",
+             "Vehicle trajectory prediction is central to highway perception, but deployment on roadside edge "
+             "devices necessitates bounded latency. We present EdgeVTP. Across three benchmarks and two "
+             "Jetson-class platforms, EdgeVTP achieves the lowest measured end-to-end latency.")
+    assert got["edge device"].role == "targets"
+    assert got["NVIDIA Jetson"].role == "targets"
+
+
+def test_h9_data_collection_with_smartphones_is_the_data_source(ex):
+    got = hw(ex, "EgoSim: Egocentric World Simulator",
+             "We introduce EgoSim. We further introduce EgoCap, a capture system that enables low-cost "
+             "real-world data collection with uncalibrated smartphones.")
+    assert got["mobile device"].role == "mentioned"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This dramatically reduces computational requirements, enabling synthetic dataset generation with a "
+    "consumer-grade GPU (e.g., NVIDIA RTX 4090).",
+    "With only seven annotated volumes, the framework retains over 95% of full-data accuracy, and the entire "
+    "pipeline is trainable on a single consumer-grade GPU.",
+])
+def test_h9_enabling_or_trainable_on_a_gpu_targets_it(ex, sentence):
+    got = hw(ex, "FLORA: Efficient Synthetic Data Generation", "We propose FLORA, a lightweight pipeline. " + sentence)
+    assert got["GPU"].role == "targets"
+
+
+def test_h9_enabled_product_in_a_list_follows_its_class(ex):
+    got = hw(ex, "FLORA: Efficient Synthetic Data Generation",
+             "We propose FLORA, a lightweight pipeline. This reduces computational requirements, enabling "
+             "synthetic dataset generation with a consumer-grade GPU (e.g., NVIDIA RTX 4090).")
+    assert got["NVIDIA RTX 4090"].role == "targets"
+
+
+def test_h9_improving_speed_on_gpus_is_a_design_goal(ex):
+    got = hw(ex, "AdaGScale: Viewpoint-Adaptive Gaussian Scaling",
+             "Reducing the number of Gaussian-tile pairs is one of the most promising approaches to improve 3D "
+             "Gaussian Splatting (3D-GS) rendering speed on GPUs. In this paper, we propose AdaGScale. "
+             "Experimental results show that AdaGScale achieves a speedup of 13.8x over 3D-GS on a GPU.")
+    assert got["GPU"].role == "targets"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It can also be executed entirely offline and runs efficiently using only CPUs.",
+    "We develop a formulation which trains efficiently on GPUs and needs only a few iterations.",
+])
+def test_h9_running_or_training_efficiently_on_hardware_targets_it(ex, sentence):
+    got = hw(ex, "A Lightweight Toolkit", "We present a lightweight toolkit. " + sentence)
+    assert next(iter(got.values())).role == "targets"

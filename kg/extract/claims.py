@@ -66,7 +66,7 @@ class ClaimsComponent:
         # skips: a value that is a setting, a size, a baseline's or an old one
         "skip_after", "skip_before", "skip_before_any", "baseline_paren", "baseline_which",
         "from_old_right", "own_first_right", "size_exempt_before", "cost_unit", "setting_after",
-        "own_sentence", "background_cost", "threshold_before",
+        "own_sentence", "background_cost", "threshold_before", "version_before",
         # "by up to ninefold", "one-third the parameters of X": spelled factors (unit x), and
         # "+4.3 points" written out
         "spelled_factor", "fold_before", "fold_after", "fraction_before", "fraction_after",
@@ -115,6 +115,8 @@ class ClaimsComponent:
             + r"|(?P<broken>\d+)\.\s(?P<frac>\d+)\s*%"
             # "x40.0 faster", "a speed-up of x15.11 over": the factor written before its number
             + r"|(?<![\w.\-/])[x×](?P<px>" + _NUM + r")(?=\s+(?:faster|slower|speed\w*|higher|lower|more|less|better|over|than)\b)"
+            # "1.8 faster", "2.3 the mAP of X": a factor whose "x" the source lost
+            + r"|" + lead + r"(?P<sx>" + rules["stripped_factor"] + r")"
             # "~50K tokens/second": a thousands suffix on a rate
             + r"|" + lead + r"(?P<kv>" + _NUM + r")[Kk]\s*(?P<ku>tokens?/s(?:ec(?:ond)?)?|tokens? per second)(?![A-Za-z])"
             # "with only 0.65M parameters": a small parameter count as a result
@@ -134,6 +136,9 @@ class ClaimsComponent:
             setattr(self, key, re.compile(rules[key], re.I))
         for key in self._CUES_CASED:
             setattr(self, key, re.compile(rules[key]))
+        # "59.4K H100 GPU hours", "under 27 total GPU-hours": a compute cost, with a thousands suffix
+        # or words between the number and its unit (looked for only where "PU" and "hour"/"day" are)
+        self.compute_cost = re.compile(lead + r"(?P<n>" + _NUM + r")" + rules["compute_cost_after"])
         # "MAE of 0.77 bpm": a named metric before the value makes it a result, not a size
         self.named_before = re.compile(rules["named_metric"] + r"$", re.I)
         # a value followed by a unit ("accuracy of 85%", "error of 5 ms") is left to claim_re
@@ -264,7 +269,7 @@ class ClaimsComponent:
             claim_re, named_metric, signed_points, spelled_points = self._scans
             return bool(claim_re.search(plain) or named_metric.search(plain) or signed_points.search(plain)
                         or spelled_points.search(plain) or self._factors(plain, words) or self._versus(plain)
-                        or self._spelled(plain, words))
+                        or self._spelled(plain, words) or self._compute_costs(plain))
         claim_re, named_metric, signed_points, spelled_points = self._scans_ascii
         # a digit-led match starts a run of digits, where no word-led alternative can match:
         # claim_re matches at such a start exactly when a digit-led alternative does
@@ -277,8 +282,17 @@ class ClaimsComponent:
         if any(named_metric.match(plain, q) or spelled_points.match(plain, q)
                for q in self._word_gate.starts(word_text(plain))):
             return True
-        # spelled factors ("by up to ninefold"), bare decimals compared by "versus", results in words
-        return bool(self._factors(plain, words) or self._versus(plain) or self._spelled(plain, words))
+        # spelled factors ("by up to ninefold"), bare decimals compared by "versus", results in words,
+        # compute costs with words before their unit
+        return bool(self._factors(plain, words) or self._versus(plain) or self._spelled(plain, words)
+                    or self._compute_costs(plain))
+
+    def _compute_costs(self, s: str) -> list[re.Match[str]]:
+        """Compute costs whose number and unit are apart ("59.4K H100 GPU hours"); the regex
+        runs only when the literals "PU" and "hour" or "day" are there (rare)."""
+        if "PU" not in s or ("hour" not in s and "day" not in s):
+            return []
+        return list(self.compute_cost.finditer(s))
 
     def _factors(self, s: str, words: tuple[str, ...] | None = None) -> list[re.Match[str]]:
         """The spelled factors of ``s`` ("by up to ninefold", "one-third the parameters").
@@ -456,6 +470,8 @@ class ClaimsComponent:
             elif g["v"] is not None:
                 found.append((m.start(), m.end(), _num(g["v"]), self._unit(g["u1"])))
             elif g["c"] is not None:
+                if self.version_before.search(s, max(0, m.start() - 40), m.start()):
+                    continue  # "1.3x speedup over cuDNN 9.13 and 2.7x over Triton": the baseline's version
                 found.append((m.start(), m.end(), _num(g["c"]), self._unit(g["cu"])))
             elif g["t"] is not None or g["f"] is not None:
                 found.append((m.start(), m.end(), _num(g["t"] or g["f"]), "x"))
@@ -466,6 +482,8 @@ class ClaimsComponent:
                 found.append((m.start("fa"), m.end(), _num(g["fa"]), "x"))
             elif g["px"] is not None:
                 found.append((m.start(), m.end(), _num(g["px"]), "x"))
+            elif g["sx"] is not None:
+                found.append((m.start(), m.end(), _num(g["sx"]), "x"))
             elif g["kv"] is not None:
                 found.append((m.start(), m.end(), _num(g["kv"]) * 1000, "tokens/s"))
             elif g["pc"] is not None:
@@ -499,6 +517,9 @@ class ClaimsComponent:
         for m in self._factors(s, words):
             found.append((m.start(), m.end(), self.spelled_value[(m.group("w") or m.group("fr")).lower()], "x"))
         found.extend(self._spelled(s, words))
+        for m in self._compute_costs(s):
+            found.append((m.start(), m.end(), _num(m.group("n")), "other"))
+            named.add(m.start())  # a cost of the paper's run, not a size
         versus = self._versus(s)
         if versus:
             starts = {f[0] for f in found}
@@ -506,6 +527,9 @@ class ClaimsComponent:
                 if start not in starts:
                     found.append((start, end, value, "other"))
                     named.add(start)  # "with 0.92 versus 0.83": a result, not a size
+        if "/" in s:
+            found = self._fractions(s, found)
+        found = [_stripped_spread(s, f) if f[3] == "%" and "." in s[f[0]:f[1]] else f for f in found]
         keep = []
         for start, end, value, unit in sorted(found):
             if self._skip(s, start, end, unit, named=start in named):
@@ -514,6 +538,17 @@ class ClaimsComponent:
                 start, value = start - 1, -value
             keep.append((start, end, value, unit))
         return keep
+
+    @staticmethod
+    def _fractions(s: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+        """A fraction "1/N" is one number, not a slash list of two: "only 1/8x the computational
+        cost" is the factor 1/8 (unit x); "exposure times of 1/24, 1/60 and 1/120 s" are
+        capture settings, not two durations each, and give no claim."""
+        for m in _FRACTION.finditer(s):
+            found = [f for f in found if not m.start() <= f[0] < m.end()]
+            if m.group("x"):
+                found.append((m.start(), m.end(), 1 / int(m.group("d")), "x"))
+        return found
 
     def _named_values(self, s: str, m: re.Match[str]) -> list[tuple[int, int, float]]:
         """The values of a named metric: its first one, or the upper bound of its range ("F1 =
@@ -648,6 +683,11 @@ _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times":
 _SPREAD = re.compile(r"(?<=\d)\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?")
 
 
+#: "62.7 0.5% accuracy": the mean just before a percent value whose "±" the source lost (a
+#: decimal and one space before a smaller decimal; see ClaimsComponent._stripped_spread).
+_STRIPPED_MEAN = re.compile(r"(?<![\d.])(\d+\.\d+) $")
+
+
 def _mask_spread(s: str) -> str:
     """``s`` with each spread after a number replaced by as many spaces (see ``_SPREAD``)."""
     if "±" not in s and "+/-" not in s and "+-" not in s:
@@ -664,10 +704,13 @@ _DIM_LEFT = re.compile(r"\d\s*[x×]\s*$")
 _DIM_RIGHT = re.compile(r"\s*\d")
 #: The "from" of a "from A to B" move, with a hedge before A ("from over 500 GPU-hours to under 30").
 _FROM_OLD_LEFT = re.compile(r"\bfrom\s+(?:over\s+|about\s+|around\s+|approximately\s+|nearly\s+|roughly\s+|~\s*)?$")
-#: A dollar amount: "$42", "\\$45.20", "$ 1,200" (see ClaimsComponent._dollars).
+#: A dollar amount: "$42", "\\$45.20", "$ 1,200", "\\$148K" (the value as written; see ClaimsComponent._dollars).
 _DOLLAR_RANGE_LEFT = re.compile(r"\$\d[\d.,]*\s*(?:-|–|to)\s*$")
-_DOLLAR = re.compile(r"(?<![\w$])\\?\$\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\s*\\?\$)(?![\d.,]*[\w{}\\^_])")
+_DOLLAR = re.compile(r"(?<![\w$])\\?\$\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:[KMB](?![\w{}\\^_]))?"
+                     r"(?![\d.,]*\s*\\?\$)(?![\d.,]*[\w{}\\^_])")
 _DIGITS = re.compile(r"\d+", re.ASCII)
+#: A fraction "1/N" (not a slash list "1/2/4", not a date "3/1/24"), and the factor sign after it.
+_FRACTION = re.compile(r"(?<![\w./])1\s*/\s*(?P<d>[1-9]\d{0,3})(?![\d.]|\s*/)(?P<x>\s*[x×](?![A-Za-z0-9]))?")
 #: Where claim_re's range alternative can start before its first digit ("from 0.9s to 0.05s").
 _FROM = re.compile(r"(?:from|between)\s+\d", re.ASCII)
 
@@ -708,6 +751,16 @@ def _delatex(s: str) -> tuple[str, list[int]]:
     back.extend(range(pos, len(s)))
     back.append(len(s))
     return "".join(out), back
+
+
+def _stripped_spread(s: str, f: tuple[int, int, float, str]) -> tuple[int, int, float, str]:
+    """"62.7 0.5% accuracy": a decimal percent right after a larger decimal and one space is the
+    spread of that mean, whose "±" the source lost; the claim is the mean, with the unit."""
+    start, end, value, unit = f
+    m = _STRIPPED_MEAN.search(s, max(0, start - 16), start)
+    if m is None or _num(m.group(1)) <= value:
+        return f
+    return (m.start(1), end, _num(m.group(1)), unit)
 
 
 def _negative(s: str, start: int) -> bool:

@@ -108,6 +108,10 @@ class HardwareRules:
             r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<a{i}>{a}s?)" for i, a in enumerate(self.acronym_of.values()))
             + r")(?![A-Za-z0-9])")
         self.acr_group = {f"a{i}": cls for i, cls in enumerate(self.acronym_of)}
+        #: The class word heading a product's noun phrase ("H100 GPU hours", "A100 GPUs for"):
+        #: a product's right-hand cues are read after it, as the class word's are.
+        self.np_head_right = re.compile(
+            r"(?:'?s)?\s*(?:\d+\s*[GT]B\s*)?(?-i:" + "|".join(self.acronym_of.values()) + r")s?(?![A-Za-z0-9])")
 
     #: Role cues written in any case (compiled with re.I) and in the written case only.
     #: Each key of ``hardware_rules.json``'s "roles" becomes an attribute of the same name.
@@ -124,12 +128,12 @@ class HardwareRules:
         "product_modifiers_left",
         "execution_left", "execution_right", "prospect_left", "device_goal", "removal_left", "need_right",
         "efficient_answer", "agent_text", "agent_right", "agent_left", "context_left",
-        "study_opener", "agent_context")
+        "study_opener", "agent_context", "timed_left")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
                   "context_classes", "addressed_from_rules", "deployed_when_measured",
-                  "agent_classes")
+                  "agent_classes", "measured_classes")
 
     def _compile_roles(self, r: dict[str, Any]) -> None:
         """Compiles the role cues once; a cue missing from the data file is a KeyError here,
@@ -395,7 +399,7 @@ class HardwareComponent:
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
         self._merge_families(entities)
-        self._propagate_targets(entities)
+        self._propagate_targets(entities, text, sents)
         ent_role = {n: min((h.role for h in e.hits), key=ROLE_PRIORITY.index) for n, e in entities.items()}
         for h in hits:
             if h.np_with and h.np_with in ent_role and \
@@ -632,13 +636,17 @@ class HardwareComponent:
                     or r.deployment_purpose.search(_sentence_at(sents, h.start).text):
                 h.role, h.why = "targets", "deployed"
 
-    def _propagate_targets(self, entities: dict[str, _Entity]) -> None:
+    def _propagate_targets(self, entities: dict[str, _Entity], text: str, sents: list[_Sentence]) -> None:
         """A paper that designs for a device class targets the products of that class it runs on.
 
         The guideline: an FPGA accelerator, GPU kernels, an NPU design are ``targets`` even when
         speedups are measured on that hardware. So when the class is targeted by an explicit
         design cue (title or ``designed for`` / ``kernels`` ...), products of the class that are
         only ``evaluated_on`` become ``targets``; baselines (``compared_against``) stay.
+        A general-purpose processor (``measured_classes``: GPU, CPU) named only as the platform
+        of an experiment ("Experiments ... on three GPU architectures (T4, V100, A800)") or of a
+        timing ("in 3 seconds on RTX4090") stays ``evaluated_on``: a GPU method is designed for
+        GPUs in general, the product is where it was measured.
         """
         strong = {name for name, ent in entities.items()
                   if any(h.role == "targets" and h.why in self.rules.strong_target_rules for h in ent.hits)}
@@ -649,8 +657,16 @@ class HardwareComponent:
             if info is None or info.kind != "product" or info.hw_class not in strong:
                 continue
             for h in ent.hits:
-                if h.role == "evaluated_on":
+                if h.role == "evaluated_on" and not (
+                        info.hw_class in self.rules.measured_classes and self._measured_here(h, text, sents)):
                     h.role, h.why = "targets", "class_targeted"
+
+    def _measured_here(self, h: _Hit, text: str, sents: list[_Sentence]) -> bool:
+        """Whether ``h`` is named as the platform of an experiment or of a timed figure."""
+        r = self.rules
+        sent = _sentence_at(sents, h.start)
+        return bool(r.evaluation_words.search(sent.text)
+                    or r.timed_left.search(text, max(sent.start, h.start - _LEFT_WINDOW), h.start))
 
     def _merge_families(self, entities: dict[str, _Entity]) -> None:
         """A family head (``Google Pixel EdgeTPU``) folds into the one member named with it."""
@@ -711,6 +727,8 @@ class HardwareComponent:
         right = sent.text[h.end - sent.start: h.end - sent.start + _RIGHT_WINDOW]
         if r.lead_preposition.match(h.text):
             left += h.text.split(None, 1)[0] + " "  # "enabling rendering [on mobile] GPUs": the cue needs its "on"
+        if h.kind == "product" and (head := r.np_head_right.match(right)):
+            right = right[head.end():]  # "59.4K H100 GPU hours": the product's NP goes on to "hours"
         # 0. an agent built to operate the device ("Mobile Agents", "smartphone GUI agents",
         # "agents to operate mobile devices") targets it, in a benchmark too ("a model built for phones")
         if h.name in r.agent_classes and not r.negated_left.search(left) and (
