@@ -8,7 +8,7 @@
 * ``extract``: :class:`kg.extract.extractor.Extractor` (one process), on the first
   ``--sample`` texts;
 * ``quads``: writing those extractions' quads as N-Quads text (what a build does);
-* ``load``: ``Store.bulk_load`` of that text into an empty store, in 8 MB batches;
+* ``load``: ``Store.bulk_load`` of that text into an empty store, in the build's batches;
 * ``components``: time per pipeline component over the same sample.
 
 The tokenizer and the reader run over all texts; every stage runs once, in this order, in
