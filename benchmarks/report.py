@@ -125,6 +125,11 @@ def write_report(db: dict) -> Path:
             if any(key in r for _, r in qs):
                 out.append(f"| {title} | " + " | ".join(cells) + " |")
         out.append("")
+        # A listing's latency grows with its answer: say how many rows each query returned.
+        out.append("Rows returned (" + " / ".join(s for s, _ in qs) + "): " + "; ".join(
+            f"{name} " + " / ".join(_f(r["queries"].get(name, {}).get("rows")) for _, r in qs)
+            for name in names) + ".")
+        out.append("")
         for s, r in qs:
             for key in ("hardware", "hardware_all"):
                 h = r.get(key, {})
