@@ -77,9 +77,9 @@ _INT, _DEC, _DOUBLE, _DATE, _YEAR, _URI, _BOOL = (
 _TITLE, _ABSTRACT, _IDENT, _DATEP, _CREATOR = (
     _n(DCTERMS + "title"), _n(DCTERMS + "abstract"), _n(DCTERMS + "identifier"),
     _n(DCTERMS + "date"), _n(DCTERMS + "creator"))
-_SCHEMA_ARTICLE, _SCHEMA_URL, _SCHEMA_NAME, _SCHEMA_PERSON, _SCHEMA_POS = (
+_SCHEMA_ARTICLE, _SCHEMA_URL, _SCHEMA_NAME, _SCHEMA_PERSON = (
     _n(SCHEMA + "ScholarlyArticle"), _n(SCHEMA + "url"), _n(SCHEMA + "name"),
-    _n(SCHEMA + "Person"), _n(SCHEMA + "position"))
+    _n(SCHEMA + "Person"))
 
 
 def _lit(value: object) -> str:
