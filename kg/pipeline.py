@@ -11,11 +11,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, KGError
 from kg.ingest import Skip, read_sources
 from kg.model import Paper, PaperExtraction
+
+if TYPE_CHECKING:
+    from kg.query.names import NameIndex
 
 
 def bundled_corpus() -> str:
@@ -102,6 +105,8 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
     from kg.extract.extractor import extract_encoded
     from kg.graph import iri
     from kg.graph.store import graph_stats, paper_hashes, write_store
+    from kg.query.backend import StoreBackend
+    from kg.query.names import name_index
 
     t0 = time.perf_counter()
     rep = BuildReport()
@@ -167,8 +172,10 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
             if progress:
                 progress(done)
         w.add_nquads(encoded)
-        rep.stats = graph_stats(w.store)
-    _write_files(out, rep, turtle=turtle, html=html)
+        with w.compacting():  # the two store-wide reads run beside RocksDB's compaction
+            rep.stats = graph_stats(w.store)
+            names = name_index(StoreBackend(w.store))
+    _write_files(out, rep, names, turtle=turtle, html=html)
     rep.seconds = round(time.perf_counter() - t0, 3)
     from kg.graph.store import MANIFEST, atomic_write_bytes
 
@@ -177,11 +184,12 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
     return rep
 
 
-def _write_files(out: Path, rep: BuildReport, *, turtle: bool, html: bool) -> None:
+def _write_files(out: Path, rep: BuildReport, names: "NameIndex", *, turtle: bool,
+                 html: bool) -> None:
     from kg.graph.store import dump_turtle, open_store
     from kg.query.names import write_name_index
 
-    write_name_index(out)  # names -> nodes for `kg papers` (kg/query/names.py)
+    write_name_index(out, names)  # names -> nodes for `kg papers` (kg/query/names.py)
     if turtle:
         dump_turtle(open_store(out), out / "kg.ttl")
         rep.outputs.append(str(out / "kg.ttl"))

@@ -127,6 +127,37 @@ def test_worker_encoded_build_equals_in_process_build(tmp_path: Path,
     assert (h100, "<http://www.w3.org/2004/02/skos/core#prefLabel>", '"NVIDIA H100"') in got
 
 
+def test_compacting_lets_the_block_read_and_reports_a_failed_compaction(tmp_path: Path) -> None:
+    from kg.graph.store import write_store
+
+    nq = b"<http://x/s> <http://x/p> <http://x/o> .\n"
+    with write_store(tmp_path / "ok", fresh=True) as w:
+        w.add_nquads([nq])
+        with w.compacting():
+            assert len(w.store) == 1  # read while RocksDB compacts
+        assert w.compacted
+        w.add_nquads([nq.replace(b"/o>", b"/o2>")])
+        assert not w.compacted  # written since: compacted again when the block ends
+    assert len(open_store(tmp_path / "ok")) == 2
+
+    class Broken:
+        def __init__(self, store: Store) -> None:
+            self.store = store
+
+        def flush(self) -> None:
+            raise OSError("disk full")
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.store, name)
+
+    with pytest.raises(OSError, match="disk full"), write_store(tmp_path / "bad", fresh=True) as w:
+        w.add_nquads([nq])
+        w.store = Broken(w.store)
+        with w.compacting():
+            pass
+    assert not (tmp_path / "bad" / "CURRENT").exists()  # nothing half-built became live
+
+
 def test_shared_descriptions_are_written_once_per_build() -> None:
     from kg.graph.triples import DescribedOnce, extraction_quads
     from kg.model import Evidence, Mention, Paper, PaperExtraction

@@ -306,3 +306,27 @@ class LocalBackend:
         from pyoxigraph import DefaultGraph
 
         return self.store.quads_for_pattern(None, None, None, DefaultGraph())
+
+
+class StoreBackend(LocalBackend):
+    """An open store that is not (yet) a graph directory's live one.
+
+    Why: a build reads its own new store (statistics, the name index) before it switches
+    ``CURRENT`` to it, while RocksDB compacts it on another thread
+    (:meth:`kg.graph.store.StoreWriter.compacting`); reopening it read-only by path would
+    have to wait for the switch.
+    """
+
+    def __init__(self, store: Any, description: str = "the store being built") -> None:
+        self.graph_dir = None  # type: ignore[assignment] - no directory, no name index file
+        self._lock = threading.Lock()
+        self._pointer = ""
+        self._store = store
+        self._description = description
+
+    @property
+    def store(self) -> Any:
+        return self._store
+
+    def describe(self) -> str:
+        return self._description

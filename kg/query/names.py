@@ -207,19 +207,35 @@ def _pointer(graph_dir: Path) -> str:
         return ""
 
 
-def write_name_index(graph_dir: str | os.PathLike[str]) -> Path:
-    """Writes ``<graph_dir>/names/<type>.json`` for every entity type (called by the build)."""
+#: Per entity type: (normalised label -> [(priority, label, IRI)], IRI -> preferred label).
+NameIndex = dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, str]]]
+
+
+def name_index(backend: Backend) -> NameIndex:
+    """The :data:`NameIndex` of ``backend``'s labels: what :class:`NameResolver` would load from ``backend``'s labels; the build computes it
+    from its new store while that store compacts, and :func:`write_name_index` saves it.
+    """
+    resolver = NameResolver(backend)
+    return {type_: resolver._query_labels(type_) for type_ in ENTITY_TYPES}
+
+
+def write_name_index(graph_dir: str | os.PathLike[str], index: NameIndex | None = None) -> Path:
+    """Writes ``<graph_dir>/names/<type>.json`` for every entity type (called by the build).
+
+    ``index`` is :func:`name_index` of the live store, computed from it now when not given.
+    The files name the live store, so a later ``kg add`` makes them stale, not wrong.
+    """
     from kg.graph.store import atomic_write_bytes
     from kg.query.backend import LocalBackend
 
     out = Path(graph_dir)
-    backend = LocalBackend(out)
-    ptr = backend._pointer
-    resolver = NameResolver(backend)
+    if index is None:
+        index = name_index(LocalBackend(out))
+    ptr = _pointer(out)
     folder = out / NAME_INDEX_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for type_ in ENTITY_TYPES:
-        idx, pref = resolver._query_labels(type_)
+        idx, pref = index[type_]
         doc = {"version": _NAME_INDEX_VERSION, "store": ptr, "type": type_,
                "index": idx, "pref": pref}
         atomic_write_bytes(folder / f"{type_}.json",
