@@ -212,8 +212,10 @@ NameIndex = dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, str
 
 
 def name_index(backend: Backend) -> NameIndex:
-    """The :data:`NameIndex` of ``backend``'s labels: what :class:`NameResolver` would load from ``backend``'s labels; the build computes it
-    from its new store while that store compacts, and :func:`write_name_index` saves it.
+    """The :data:`NameIndex` of ``backend``'s labels, as :class:`NameResolver` loads it.
+
+    A function of its own because the build computes it from its new store while that store
+    compacts, before it is live, and :func:`write_name_index` saves it after the switch.
     """
     resolver = NameResolver(backend)
     return {type_: resolver._query_labels(type_) for type_ in ENTITY_TYPES}
