@@ -387,3 +387,25 @@ def test_spread_after_a_mean_and_milliwatts(ex, text, expected):
 ])
 def test_h9_claims(ex, text, expected):
     assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a memory amount after a usage or budget cue is a result, not the spec of the GPU after it
+    ("Our compact captioner uses less than 2GB GPU memory at inference.", [(2.0, "GB")]),
+    ("The adapter lets a 30B model be tuned within a single 48GB GPU.", [(48.0, "GB")]),
+    # "N-times" is a factor like "N-fold"; "twice" is a factor of 2 when it compares
+    ("Our student beats a 50-times larger teacher.", [(50.0, "x")]),
+    ("The new sampler is twice as fast as the old one.", [(2.0, "x")]),
+    ("It matches the dense model at twice the throughput.", [(2.0, "x")]),
+])
+def test_memory_use_and_factor_words(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We train on a single 24 GB consumer GPU.",
+    "Training uses four A40 GPUs (48 GB VRAM each).",
+    "We run the pipeline twice with different seeds.",
+])
+def test_memory_specs_and_repeats_are_not_claims(ex, text):
+    assert claims(ex, text) == []

@@ -202,3 +202,12 @@ def test_h8_added_edge_products(reg, typed, canonical):
 
 def test_h8_dotted_name_matches_in_text(reg):
     assert _matched(reg, "deployed on an NXP i.MX RT1060 board") == [("i.MX RT1060", "NXP i.MX RT1060")]
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    ("RTX 3080 Laptop", "NVIDIA RTX 3080 Laptop"), ("GeForce RTX 4090 Mobile", "NVIDIA RTX 4090 Laptop"),
+    ("RTX 3080", "NVIDIA RTX 3080"),
+])
+def test_laptop_variants(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+    assert reg.get(canonical).hw_class == "GPU"

@@ -72,7 +72,7 @@ class ClaimsComponent:
         "spelled_factor", "fold_before", "fold_after", "fraction_before", "fraction_after",
         "fraction_of_after", "spelled_points", "own_result_verb",
         # specs and settings that look like results
-        "spec_paren", "setting_paren_after", "bits_setting_before", "proportion_before",
+        "spec_paren", "setting_paren_after", "gb_usage_before", "bits_setting_before", "proportion_before",
         "proportion_after", "x_param_result_after",
         # a rate in Hz is a result only after a result cue, away from sampling and capture words
         "hz_result_before", "hz_setting_near",
@@ -358,6 +358,8 @@ class ClaimsComponent:
         return [found[k] for k in sorted(found)]
 
     def _spelled_value(self, key: str, m: re.Match[str]) -> float:
+        if key == "spelled_twice":  # "twice as fast", "twice the GPU memory": a factor of 2
+            return self.spelled_value[m.group("tw").lower()]
         if key == "spelled_share":  # "by half", "by one-third": the share in percent
             return 100 * self.spelled_value[(m.group("fr") or m.group("h")).lower()]
         w = (m.group("w") or m.group("w2")).lower()  # "two orders of magnitude": 10 ** 2
@@ -585,7 +587,9 @@ class ClaimsComponent:
                 not self.hz_result_before.search(s[max(0, start - 60):start])
                 or self.hz_setting_near.search(s, max(0, start - 40), end + 40)):
             return True  # "sampled at 16 kHz", "speech tokens (25Hz)": a setting, not a rate reached
-        if unit == "GB" and self.gb_hardware_after.match(s[end:end + 40]):
+        # "uses less than 1GB GPU memory", "within a single 24GB GPU": a memory result, whatever follows
+        usage = unit == "GB" and self.gb_usage_before.search(left[-40:]) is not None
+        if unit == "GB" and not usage and self.gb_hardware_after.match(s[end:end + 40]):
             return True  # "a single 24 GB consumer GPU": the memory of the hardware
         if unit in ("%", "other") and ("IoU" in left or "threshold" in left) \
                 and self.threshold_before.search(left[-30:]):
@@ -607,7 +611,7 @@ class ClaimsComponent:
         if unit == "other" and s[start:end].endswith("bits") and self.bits_setting_before.search(left):
             return True  # "at ultra-low bit-widths (2-4 bits)": a quantization setting
         after = s[end:end + 40].lstrip("+")
-        if unit in ("GB", "other", "s", "x") and self.skip_after.match(after) \
+        if unit in ("GB", "other", "s", "x") and not usage and self.skip_after.match(after) \
                 and not (named and after.lstrip().startswith("param")) \
                 and not (unit == "x" and self.x_param_result_after.match(after)):
             return True
@@ -697,7 +701,7 @@ def _mask_spread(s: str) -> str:
 
 _DIGIT = re.compile(r"\d")
 #: The unit of each pattern of ClaimsComponent._spelled.
-_SPELLED_UNIT = {"spelled_magnitude": "x", "spelled_share": "%"}
+_SPELLED_UNIT = {"spelled_magnitude": "x", "spelled_share": "%", "spelled_twice": "x"}
 #: "640 x 480": a number after "<digits> x" is the second side of a size, not a result.
 _DIM_LEFT = re.compile(r"\d\s*[x×]\s*$")
 #: a factor "x" right before a digit is the "x" of a size ("640 x 480").

@@ -128,7 +128,7 @@ class HardwareRules:
         "product_modifiers_left",
         "execution_left", "execution_right", "prospect_left", "device_goal", "removal_left", "need_right",
         "efficient_answer", "agent_text", "agent_right", "agent_left", "context_left",
-        "study_opener", "agent_context", "timed_left")
+        "study_opener", "agent_context", "timed_left", "runs_on_left")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
@@ -191,7 +191,9 @@ class HardwareComponent:
                 return doc
         if not self._names_hardware(text, starts):
             return doc
-        sents = [_Sentence(s, e, text[s:e], i == 0) for i, (s, e) in enumerate(doc_ext.sentence_bounds(doc))]
+        title_end = text.find("\n")
+        sents = [_Sentence(s, e, text[s:e], i == 0 or s < title_end)
+                 for i, (s, e) in enumerate(doc_ext.sentence_bounds(doc))]
         if not sents:
             return doc
         hits = self.find(text, sents, starts)
@@ -350,7 +352,7 @@ class HardwareComponent:
 
     # -- roles and output ------------------------------------------------------------------------
     def to_mentions(self, hits: list[_Hit], text: str, sents: list[_Sentence]) -> list[Mention]:
-        title = sents[0]
+        title = _title(sents)
         analysis_paper = bool(self.rules.title_eval.search(title.text))
         survey_paper = bool(self.rules.survey_title.search(title.text))
         # the paper's own system, named before the title's colon ("DistServe: ..."), is own work too
@@ -786,6 +788,10 @@ class HardwareComponent:
             if not own and (r.mentioned_sentence.match(sent.text) or r.blocked_deployment.search(sent.text)):
                 return "mentioned", "motivation"  # "..., which hinders their deployment on edge devices"
             return "targets", "targets_cue"
+        if own and r.runs_on_left.search(left) and not (r.evaluation_words.search(sent.text)
+                                                         or r.study_opener.search(sent.text)):
+            # "the full framework operates on a single consumer-grade GPU": built to run there
+            return "targets", "runs_on"
         if r.distributed_left.search(left):
             # "multi-GPU compression", "cross-GPU exchange": execution spread over devices is
             # designed for them (not a strong rule: the products it is timed on keep their role)
@@ -831,6 +837,16 @@ def _initials_spell(before: str, paren: str) -> bool:
 def _finditer(pattern: re.Pattern[str], string: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(string)``, trying only ``starts`` when given (see word_gate.finditer_at)."""
     return pattern.finditer(string) if starts is None else finditer_at(pattern, string, starts)
+
+
+def _title(sents: list[_Sentence]) -> _Sentence:
+    """The whole title as one sentence. Why: a question title ("When Does X Help?
+    Characterizing Y") is split into two sentences, and the title cues (analysis paper, own
+    name, device words) must read all of it."""
+    parts = [s for s in sents if s.is_title]
+    if len(parts) <= 1:
+        return sents[0]
+    return _Sentence(parts[0].start, parts[-1].end, " ".join(s.text.strip() for s in parts), True)
 
 
 def _sentence_at(sents: list[_Sentence], pos: int) -> _Sentence:
