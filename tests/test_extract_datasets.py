@@ -347,3 +347,21 @@ def test_aime_years_written_without_a_space(extractor: Extractor) -> None:
     got = datasets(extractor, "Adaptive reasoning budgets",
                    "Our model reduces response length by 10% on the AIME2024 and AIME2025 datasets.")
     assert "AIME 2024" in got and "AIME 2025" in got
+
+
+def test_known_dataset_with_a_variant_suffix_is_a_dataset(extractor: Extractor) -> None:
+    got = datasets(extractor, "Agents that ask",
+                   "We build a benchmark derived from ALFWorld-Hard with 300 tasks.")
+    assert got["ALFWorld-Hard"][0] == "used"
+
+
+def test_model_list_after_on_is_not_a_dataset_list(extractor: Extractor) -> None:
+    ex = extractor.extract(Paper(id="t", title="Accent errors in speech recognition",
+                                 abstract="Experiments on Whisper and Parakeet2.1 show the same error pattern."))
+    assert "Parakeet2.1" not in {m.name for m in ex.of_type("dataset")}
+
+
+def test_dataset_read_from_in_a_we_sentence_is_used(extractor: Extractor) -> None:
+    got = datasets(extractor, "Stigma in chatbot replies",
+                   "We analyze posts from the Peer Support Forum Archive (PSFA) dataset across four topics.")
+    assert got["PSFA"][0] == "used"

@@ -906,3 +906,53 @@ def test_gazetteer_name_before_a_tuning_suffix(extractor: Extractor) -> None:
                   "In contrast, the LoRA-tuned Gemma3 variants showed the worst performance.")
     assert "LoRA" in got
     assert "Gemma3" in got
+
+
+def test_known_versioned_name_in_lower_case(extractor: Extractor) -> None:
+    got = methods(extractor, "Grading essays with language models",
+                  "We score 500 essays with a local model and with llama-3-8b as a second grader.")
+    assert "llama-3-8b" in got
+
+
+def test_known_acronym_defined_by_a_loose_long_form(extractor: Extractor) -> None:
+    got = methods(extractor, "A curvature-aware optimizer",
+                  "Stochastic mini-batch gradient descent (SGD) is the default optimizer. "
+                  "Our optimizer converges faster than SGD on every task.")
+    assert got["SGD"][0] == "compared"
+
+
+def test_novel_methods_like_list_names_own_parts(extractor: Extractor) -> None:
+    got = methods(extractor, "Pruning vision models",
+                  "Our toolkit targets width and depth, and its accuracy rests on novel pruning methods like "
+                  "Gradient Flow Trimming (GFT) and Channel Echo Pruning (CEP).")
+    assert got["GFT"][0] == "proposed"
+    assert got["CEP"][0] == "proposed"
+
+
+def test_known_model_in_a_novel_example_list_is_used(extractor: Extractor) -> None:
+    got = methods(extractor, "Pruning vision models",
+                  "Our toolkit prunes novel backbones such as ResNet and ViT without retraining.")
+    assert got["ResNet"][0] == "used"
+
+
+def test_example_list_followed_by_past_passive_use_is_used(extractor: Extractor) -> None:
+    got = methods(extractor, "Detecting leaf disease",
+                  "Pretrained networks, such as ResNet50 and DenseNet121, were fine-tuned on 3,000 leaf photos.")
+    assert got["ResNet50"][0] == "used"
+    assert got["DenseNet121"][0] == "used"
+
+
+def test_plural_head_with_a_list_in_parentheses_is_not_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "A gated skip connection",
+                  "We show that our gated skip improves training across several backbones (KiteNet-B, DuneFormer) "
+                  "on image tasks.")
+    assert got["KiteNet-B"][0] == "used"
+
+
+def test_qa_shaped_name_before_a_method_noun_is_a_method(extractor: Extractor) -> None:
+    ex = extractor.extract(Paper(id="t", title="Bias in clinical chatbots",
+                                 abstract="This work introduces a chained question answering (CHQA) framework to "
+                                          "probe bias. Our CHQA approach finds more bias than prior probes."))
+    got = {m.name: m.role for m in ex.of_type("method")}
+    assert got.get("CHQA") == "proposed"
+    assert "CHQA" not in {m.name for m in ex.of_type("dataset")}

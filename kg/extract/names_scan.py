@@ -1026,6 +1026,7 @@ _OUR_NEW_BEFORE_RE = re.compile(r"\b(?:our|new|novel|we)\b(?!\s+(?:previous|prio
 _MEASURED_AFTER_RE = re.compile(r"\s*(?:of|=|:|≈|<|>)\s*(?:about\s+|only\s+|up to\s+)?[-+−]?\$?\d")
 #: "RegNetY-16GF" -> ("RegNetY", "16GF"); "GPT-2 medium" -> ("GPT-2", "medium"): the last part
 _VARIANT_SPLIT_RE = re.compile(r"^(.+?)[-_ ]((?:[^-_ ]+))$")
+_VARIANT_PART_RE = re.compile(r"[A-Z0-9]|v\d")
 #: " and Score Learning": a coordinated Title Case phrase of two or more words
 _TITLE_PHRASE_RE = re.compile(r"\s+and\s+((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)(?![\w-])(?!\s+(?:[A-Z]|and\b))")
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+$")
@@ -1061,6 +1062,8 @@ _COMPONENT_ITEM_RE = re.compile(
     r"((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)(?![\w-])(?=\s*(?:[,;:.(]|$)|\s+(?:which|that|where|to|for|with|in|and)\b)")
 _CONSISTS_RE = re.compile(r"\b(?:consist\w*|compris\w*|includ\w*|compos\w*)\b")
 _MODEL_AFTER_RE = re.compile(r"\s+(?:model|network|method|framework|architecture|backbone|LLM|GPU|CPU)s?\b", re.I)
+#: "the MHQA framework", "(MHQA) approach": a singular method head after a dataset-shaped name
+_METHOD_NOUN_AFTER_RE = re.compile(r"\)?\s+(?:model|method|framework|approach|architecture|network|algorithm|pipeline|technique|agent)(?![\w-])")
 _END_PUNCT_RE = re.compile(r"[.,;:]+$")
 _VIA_BEFORE_RE = re.compile(r"(?:through|via|using|by|with|uses?|appl(?:y|ies|ied)|employ\w*|adopt\w*|based on)\s+(?:the\s+|a\s+)?$", re.I)
 _ENTITY_WORD_RE = re.compile(r"(?:entit|object|individual|person)", re.I)
@@ -1099,6 +1102,12 @@ _ACCESSION_RE = re.compile(r" (?:ds|GSE|GSM|PXD|SRP|PRJNA|PRJEB|phs|syn)\d{4,}(?
 _EXAMPLE_COMPARE_RE = re.compile(r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:with|to|against)|comparable\s+to|"
                                  r"on\s+par\s+with|competitive\s+with|than|versus|vs\.?|relative\s+to|against)(?![\w-])", re.I)
 #: a use or evaluation verb governing a list of examples ("plugged into existing models (e.g. X and Y)")
+#: "novel re-initialization methods like", "our proposed modules such as": the head before an
+#: example cue is the paper's own kind of thing
+_OWN_KIND_END_RE = re.compile(r"(?<![\w-])(?:novel|proposed)\s+(?:(?!(?:in|on|of|for|with|by|from|to|into|via|and|or|as|than|built|based)\s)"
+                              r"[\w-]+\s+){0,2}[a-z][\w-]*\s*,?\s*$")
+_PAST_PASSIVE_AFTER_RE = re.compile(r"\s*\)?\s*,?\s*(?:were|was)\s+(?:\w+ly\s+)?(utili[sz]ed|used|employed|adopted|applied|"
+                                    r"fine-?tuned|evaluated|tested|trained|implemented|benchmarked|compared)\b", re.I)
 _EXAMPLE_USE_RE = re.compile(r"(?<![\w-])(?:plugged\s+into|applied\s+to|appl(?:y|ies|ying)\s+(?:\w+\s+)?to|built\s+(?:up)?on|based\s+on|"
                              r"us(?:e|es|ed|ing)|employ\w*|adopt\w*|leverag\w*|fine-?tun\w*|evaluat\w*|benchmark(?:s|ed|ing)|test(?:s|ed|ing)?|"
                              r"experiment\w*\s+(?:with|on))(?![\w-])", re.I)
@@ -1540,7 +1549,8 @@ class Scanner:
                 continue
             exact = surface in entry.forms
             if not exact:
-                if entry.context or not any(ch.isupper() for ch in surface) or len(surface) < 4:
+                if entry.context or len(surface) < 4 or not any(ch.isupper() for ch in surface) \
+                        and not self.lower_versioned(surface):
                     continue
                 if surface.isupper() and not any(f.isupper() for f in entry.forms):
                     continue  # VLLM is not vLLM
@@ -1552,7 +1562,8 @@ class Scanner:
             if gz.kind == "method" and (surface in self.v.not_method or entry.name in self.v.not_method) and not fam:
                 continue  # the stop list wins: RLHF, CoT are paradigms in this gold, not named methods
             d = self.defs.get(surface)
-            if d is not None and d.lower() not in gz.by_lower and norm_key(d) not in {norm_key(f) for f in entry.forms}:
+            if d is not None and d.lower() not in gz.by_lower and norm_key(d) not in {norm_key(f) for f in entry.forms} \
+                    and not self.loose_long_form(d, entry):
                 continue  # the text defines this acronym as something else
             if d is not None and gz.kind == "method" and surface in self.rejected and self.concept_long_form(d):
                 continue  # "reinforcement learning from human feedback (RLHF)": a training paradigm here
@@ -1587,6 +1598,27 @@ class Scanner:
                 else:
                     name = entry.name
                 self.add(name, "method", s, ext_e, "gazetteer", known=True)
+
+    @staticmethod
+    def loose_long_form(long: str, entry: GazEntry) -> bool:
+        """Is ``long`` a loose spelling of a known long form of ``entry``, with the same first and
+        last word? "Stochastic gradient-based descent (SGD)" still defines SGD; a text that defines
+        its acronym as something else ("Scene Graph Decoder (SGD)") keeps its own meaning."""
+        lw = long.lower().split()
+        if len(lw) < 2:
+            return False
+        for f in entry.forms:
+            fw = f.lower().split()
+            if len(fw) >= 2 and fw[0] == lw[0] and fw[-1] == lw[-1]:
+                return True
+        return False
+
+    @staticmethod
+    def lower_versioned(surface: str) -> bool:
+        """``gpt-4o``, ``llama-3``: a known name written in lower case still names the model when
+        it carries a hyphen and a version digit, a shape no English word has (``bert``, ``clip``
+        and ``swin`` in lower case stay words)."""
+        return "-" in surface and any(ch.isdigit() for ch in surface) and any(ch.isalpha() for ch in surface)
 
     def family_use(self, s: int, e: int, surface: str, entry: GazEntry) -> bool:
         """Does the text use a model-family name (U-Net, LSTM, MAE) as one named model here?
@@ -1662,7 +1694,11 @@ class Scanner:
                 if hw and hw.group(1).lower() in self.v.method_heads and " " not in first and first[:1].isupper() \
                         and not self.rejected_method_name(first) and first not in self.v.stop_cap:
                     f = self.sent_flags(ps)
-                    self.add(first, None, ps, pe, "paren_name", hint="proposed" if f["self"] else None, strong=True)
+                    # "across diverse architectures (ResNetV2, Vision Transformers)": a plural head with a
+                    # list names examples the work runs on, not its own system
+                    examples = hw.group(1).endswith("s") or "," in inner
+                    self.add(first, None, ps, pe, "paren_name", hint="proposed" if f["self"] and not examples else None,
+                             strong=True)
                     continue
                 # Name (Alias): MobileNetV4 (MNv4)
                 pw = last_word(before)
@@ -1811,7 +1847,7 @@ class Scanner:
             # "National Institutes of Health (NIH)": an organisation (the head before "of")
             self.rejected.add(short)
             return
-        if last in v.dataset_heads or v.dataset_name_re.match(short) \
+        if last in v.dataset_heads or v.dataset_name_re.match(short) and not (close >= 0 and _METHOD_NOUN_AFTER_RE.match(self.text, close)) \
                 or next_word in v.dataset_heads or (any(w.lower() in v.dataset_longform_words for w in lw) and not (
                     # "Dataset Ownership Verification (DOV)", "Dataset Distillation (DD)": a task on data
                     last not in v.dataset_longform_words and (last in v.concept_heads or last.endswith(v.process_endings)))) \
@@ -2125,6 +2161,8 @@ class Scanner:
         self.add(name, kind, s, e, rule, hint=hint2, strong=True)
 
     def looks_dataset(self, name: str, e: int) -> bool:
+        if _METHOD_NOUN_AFTER_RE.match(self.text, e):
+            return False  # "our MHQA approach": the head noun outweighs the -QA shape
         if self.v.dataset_name_re.match(name):
             return True
         after = self.text[e: e + 40]
@@ -2210,6 +2248,8 @@ class Scanner:
                     continue  # "A Shortcut-aware Video-QA Benchmark": a description, not a name
                 if self.v.appositive_concept_re.match(text, ms + len(w)) and not self.v.appositive_dataset_re.match(text, ms + len(w)):
                     continue  # "AVR-Eval, a relative metric for ...": the text types it as a measure
+                if _METHOD_NOUN_AFTER_RE.match(text, ms + len(w)) and self.lookup(w) is None:
+                    continue  # "the MHQA framework", "a FooQA model": the head noun types it as a method
                 self.add(w, "dataset", ms, ms + len(w), "dataset_shape", strong=True)
 
     def lists(self) -> None:
@@ -2266,7 +2306,7 @@ class Scanner:
             all_kind = "dataset" if head_ds or "dataset" in found_kinds else None
             hint = "compared" if compare else ("mentioned" if background else None)
             if background:
-                hint = self.example_hint(m.start())
+                hint = self.example_hint(m.start(), lm.end())
             for (w, s, e), k in zip(names, found_kinds):
                 if w in self.v.stop_cap or self.rejected_method_name(w) or any(
                         self.rejected_method_name(x) or x in self.v.stop_cap for x in w.split()):
@@ -2282,10 +2322,15 @@ class Scanner:
                     continue
                 if k is None and not is_namey(w.split()[0]) and not self.cap_ok(w, s):
                     continue
-                self.add(w, kind, s, e, "list", hint=hint if kind != "dataset" else None,
+                self.add(w, kind, s, e, "list", hint=self.own_or_known(hint, w) if kind != "dataset" else None,
                          strong=k is not None or bool(all_kind) or any(found_kinds))
 
-    def example_hint(self, pos: int) -> str:
+    def own_or_known(self, hint: str | None, w: str) -> str | None:
+        """An example list the paper calls its own ("novel modules such as A and B") holds its own
+        parts, but a known model in it is one the paper uses."""
+        return "used" if hint == "proposed" and self.lookup(w) is not None else hint
+
+    def example_hint(self, pos: int, end: int | None = None) -> str:
         """The role of the examples in a list that a cue at ``pos`` opens ("such as", "e.g.").
 
         "comparable to closed-source models (e.g., GPT-4o, Claude-4)": the clause before the cue
@@ -2296,8 +2341,16 @@ class Scanner:
         clause = clause[max(clause.rfind(";"), clause.rfind(". ")) + 1:]
         if _EXAMPLE_COMPARE_RE.search(clause):
             return "compared"
+        if _OWN_KIND_END_RE.search(clause) and self.sent_flags(pos)["self"]:
+            return "proposed"  # "our framework rests on novel pruning methods like A and B": its own parts
         if _EXAMPLE_USE_RE.search(clause) and (self.sent_flags(pos)["self"] or self.own_subject(ss, pos)):
             return "used"  # not "researchers usually fine-tune ... methods such as Adapter or Lora"
+        if end is not None and self.text.endswith(("were", "was"), 0, end):
+            end = self.text.rfind(" ", 0, end)  # the list pattern takes a lower-case word as an item
+        if end is not None and (pv := _PAST_PASSIVE_AFTER_RE.match(self.text, end)):
+            # "models, including VGG16 and ResNet50, were utilized to classify": a past-tense report
+            # of what this study did with them (the cue's clause holds no verb of its own)
+            return "compared" if pv.group(1).lower().startswith("compar") else "used"
         return "mentioned"
 
     def known_dataset_prefix(self, w: str) -> str:
@@ -2359,7 +2412,17 @@ class Scanner:
             if ver and not any(ch.isdigit() for ch in w):
                 e = ver.end(1)
                 w = text[s:e]
-            self.add(w, None, s, e, "shape")
+            self.add(w, self.known_dataset_variant(w), s, e, "shape")
+
+    def known_dataset_variant(self, w: str) -> str | None:
+        """``WebArena-Lite``, ``MMLU-Redux``: a known dataset with a variant suffix glued on by a
+        hyphen or underscore is a dataset too (the gazetteer does not match inside such a word).
+        The suffix must look like a name part (capital, digit, ``v2``): "ImageNet-pretrained" and
+        "CUB-to" are a name and an ordinary word."""
+        m = _VARIANT_SPLIT_RE.match(w)
+        if m is None or " " in w or self.lookup(w) == "method" or not _VARIANT_PART_RE.match(m.group(2)):
+            return None
+        return "dataset" if m.group(1).lower() in self.v.datasets.by_lower else None
 
     # -- decisions ---------------------------------------------------------------------------
     def resolve(self) -> Analysis:
@@ -2660,7 +2723,9 @@ class Scanner:
             if self.introduces(pre, o.start):
                 return "introduced"
             onb = _OUR_NEW_BEFORE_RE.search(pre)
-            if onb and not _ON_USING_END_RE.search(pre) and not self.v.dataset_use_re.search(pre, onb.start()):
+            if onb and not _ON_USING_END_RE.search(pre) and not self.v.dataset_use_re.search(pre, onb.start()) \
+                    and not _GOVERN_BREAK_RE.search(pre, onb.start()):
+                # (not "we analyze content from the X dataset": "from" governs X, the work reads it)
                 return "introduced"  # "our new X", "we curate X"; not "we utilized the datasets X"
         return "used"
 
@@ -2682,7 +2747,7 @@ class Scanner:
         # a known model named in parentheses after "a text-only model (GPT-5.1)" of an own pipeline
         # is used there; only a naming or proposal rule makes a known name the paper's own
         hints = [o.hint for o in ent.occs if o.hint and not (
-            ent.known and o.hint == "proposed" and o.rule in ("paren_name", "acronym", "list", "repeat"))]
+            ent.known and o.hint == "proposed" and o.rule in ("paren_name", "acronym", "list", "method_list", "repeat"))]
         if "proposed" in hints:
             return "proposed"
         # a part named after a proposed method: "Contrastive Language-Instance Alignment (CLIA)"
@@ -2792,6 +2857,7 @@ class Scanner:
         for m in self.cue_finditer("method_list", v.method_list_re, text):
             if m.start() < self.title_end:
                 continue
+            hint = self.example_hint(m.start(), m.end(1))
             for w, s, e in self.list_items(m.group(1), m.start(1), phrases=True):
                 if w in v.stop_cap or w in self.rejected or self.rejected_method_name(w) or self.lookup(w) == "dataset" \
                         or w.lower() in v.entity_long_heads:
@@ -2804,12 +2870,17 @@ class Scanner:
                         or any(x.isupper() and self.rejected_method_name(x) or x.lower() in v.entity_long_heads for x in ws)
                         or ws[-1].lower() in HARD_TASK_WORDS or ws[-1].lower() in v.title_task_words):
                     continue  # "such as summarization, refinement, and Named Entity Recognition (NER)": a task
-                self.add(w, "method", s, e, "method_list", hint=self.example_hint(m.start()), strong=True)
+                self.add(w, "method", s, e, "method_list", hint=self.own_or_known(hint, w), strong=True)
         for m in self.cue_finditer("dataset_on", v.dataset_on_re, text):
             if m.start() < self.title_end:
                 continue
             items = self.list_items(m.group(1), m.start(1))
+            # "experiments on Whisper and Wav2Vec2.0": a known model in the list makes it a list of
+            # models, so its unknown siblings are not datasets (a known dataset still is one)
+            model_list = any(self.lookup(w) == "method" for w, _, _ in items)
             for w, s, e in items:
+                if model_list and self.lookup(w) != "dataset":
+                    continue
                 if w in v.stop_cap or self.rejected_method_name(w) or self.lookup(w) == "method" \
                         or self.entity_kind_at(s) == "method" or v.methods.regex.match(w) \
                         or HARDWARE_RE.match(w) or not (is_namey(w) or len(items) > 1 or text[s - 1:s] != "\n"):
