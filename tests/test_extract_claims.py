@@ -409,3 +409,24 @@ def test_memory_use_and_factor_words(ex, text, expected):
 ])
 def test_memory_specs_and_repeats_are_not_claims(ex, text):
     assert claims(ex, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # microseconds, also written in LaTeX
+    ("Our kernel answers a query in under 80$\\mu$s on one GPU.", [(80.0, "other")]),
+    ("Our kernel answers a query in 35 µs.", [(35.0, "other")]),
+    # an angular error is a result
+    ("Our tracker reaches a 2.35-degree mean error on the test split.", [(2.35, "other")]),
+    # a spelled magnitude followed by the new value: the value is the claim
+    ("We cut the tuning cost by three orders of magnitude to ~40 GPU hours.", [(40.0, "other")]),
+])
+def test_round6_units_and_restated_values(ex, text, expected):
+    assert claims(ex, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Our classifier reaches high accuracy in 10-fold cross-validation.",
+    "We report results of 5-fold stratified cross-validation.",
+])
+def test_k_fold_cross_validation_is_a_setting(ex, text):
+    assert claims(ex, text) == []

@@ -832,3 +832,45 @@ def test_question_title_split_in_two_is_read_whole(ex):
     got = hw(ex, "Does Caching Help? Characterizing Reuse in Retrieval Pipelines",
              "We replay traces of a retrieval service. Our replay tool runs on commodity CPU hardware.")
     assert got["CPU"].role == "evaluated_on"  # an analysis paper measures on its hardware
+
+
+def test_design_cue_with_a_timed_or_measured_run_is_evaluated_on(ex):
+    # a general method's run on a GPU, with its time or measured figure: where it was measured
+    got = hw(ex, "A retrieval method", "We propose X. A small trainer enables tuning the hash module "
+                                       "on GPUs with 24GB memory in 6 hours.")
+    assert got["GPU"].role == "evaluated_on"
+    got = hw(ex, "A cache method", "We propose X. It enables a 7B model to serve 1M tokens on a single A100 GPU, "
+                                   "while achieving up to 2.5x higher throughput.")
+    assert got["NVIDIA A100"].role == "evaluated_on" and got["GPU"].role == "evaluated_on"
+    # an FPGA implementation timed on its board is still the design
+    got = hw(ex, "A filter", "We propose X. We implement the filter on an FPGA, finishing in 3 ms.")
+    assert got["FPGA"].role == "targets"
+
+
+def test_measured_speedup_on_cpu_inference_is_evaluated_on(ex):
+    got = hw(ex, "A module", "We propose X. Our experiments show a 3-4x speed-up on CPU inference.")
+    assert got["CPU"].role == "evaluated_on"
+
+
+def test_practical_on_gpus_is_a_design_target(ex):
+    got = hw(ex, "A detector", "In this paper, we introduce a training-free framework. The framework provides compact "
+                               "representations that are practical to compute on standard GPUs and require no fine-tuning.")
+    assert got["GPU"].role == "targets"
+
+
+def test_resource_constrained_title_without_hyphen_targets_devices(ex):
+    got = hw(ex, "Tiny Models for Gesture Recognition on Resource Constrained Devices",
+             "Gesture recognition on mobile devices is limited by memory. We introduce X.")
+    assert got["mobile device"].role == "targets"
+
+
+def test_phone_hosting_the_sensors_is_the_data_source(ex):
+    got = hw(ex, "Motion from inertia", "We introduce X, a motion model. X uses data from inertial sensors in earbuds, "
+                                        "watches, or smartphones and predicts body motion.")
+    assert got["mobile device"].role == "mentioned"
+
+
+def test_product_of_the_hardware_kind_in_the_title_is_targeted(ex):
+    got = hw(ex, "Keyword Spotting with Neuromorphic Computing",
+             "We propose a spiking network. Finally, we evaluate our model on a Loihi 2 neuromorphic chip.")
+    assert got["Intel Loihi 2"].role == "targets"

@@ -125,6 +125,8 @@ class ClaimsComponent:
             + r"|" + lead + r"(?P<pk>" + _NUM + r")(?=" + rules["k_params_after"] + r")"
             # "208 slides per hour", "20 PDF pages per second": a throughput in items per time unit
             + r"|" + lead + r"(?<!\d,)(?P<rate>" + _NUM + r")(?=" + rules["rate_after"] + r")"
+            # "a 1.84-degree mean error", "3.2 degrees RMSE": an angular error is a result
+            + r"|" + lead + r"(?P<dg>" + _NUM + r")(?=" + rules["degree_error_after"] + r")"
             # "7th out of 26 models", "5th in crosslingual": a rank
             + r"|" + lead + r"(?P<rk>\d{1,3})" + rules["rank_after"]
             # "from 0.51 to 0.68", "from 84.0 (Wan2.2) to 91.2": a unit-less score moved to a new value
@@ -186,7 +188,7 @@ class ClaimsComponent:
         # "from A to B", a rank, a small parameter count; all kept digit-led for sre's fast scan)
         self._unit_after = re.compile(r"\d\s*(?:%|[Kk]\s*tokens?|" + units + "|" + metric_unit + r"|->\s*\d|" + _FROM_TO
                                       + r"\d|" + rules["rank_after"] + "|" + rules["params_after"] + "|"
-                                      + rules["rate_after"] + "|"
+                                      + rules["rate_after"] + "|" + rules["degree_error_after"] + "|"
                                       + rules["k_params_after"] + ")", re.ASCII)
         # (on ASCII text the "[x×]" before a factor can only be "x")
         self._word_led = tuple(re.compile(w + r"\d", re.ASCII) for w in (_FACTOR_OF, _TIMES, _BY, "x"))
@@ -497,6 +499,9 @@ class ClaimsComponent:
             elif g["rate"] is not None:
                 found.append((m.start(), m.end(), _num(g["rate"]), "other"))
                 named.add(m.start())  # a throughput, not a size
+            elif g["dg"] is not None:
+                found.append((m.start(), m.end(), _num(g["dg"]), "other"))
+                named.add(m.start())  # an angular error, named by its metric: a result
             elif g["rk"] is not None:
                 found.append((m.start(), m.end(), _num(g["rk"]), "other"))
             elif g["f1"] is not None:
@@ -676,10 +681,10 @@ class ClaimsComponent:
 
 #: LaTeX spellings of number formatting, and their plain forms.
 _LATEX = re.compile(r"\{,\}|\{\\sim\}|\\(?:mathbf|textbf|mathrm|text|boldsymbol|bm|mathit|emph|textit)\{|\}"
-                    r"|\\sim\b|\\to\b|\\(?:rightarrow|Rightarrow|longrightarrow)\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\\pm\b|\$|~")
+                    r"|\\sim\b|\\mu\b|\\to\b|\\(?:rightarrow|Rightarrow|longrightarrow)\b|\\[,;:! ]|\\%|\\times\b|\\approx\b|\\pm\b|\$|~")
 _LATEX_PLAIN = {"{,}": ",", "{\\sim}": "~", "\\sim": "~", "\\%": "%", "\\times": "×", "\\approx": "~",
                 "$": "", "~": " ", "\\!": "", "}": "", "\\to": " to ", "\\rightarrow": "→", "\\Rightarrow": "→",
-                "\\longrightarrow": "→", "\\pm": "±"}
+                "\\longrightarrow": "→", "\\pm": "±", "\\mu": "μ"}
 
 #: "6.9 ± 3.0 s", "81.2 +/- 0.4%", "6.9 $\\pm$ 3.0 s": the spread after a mean. The claim is the
 #: mean, with the unit written after the spread, so the spread is blanked out (same length:

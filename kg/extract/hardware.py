@@ -128,7 +128,8 @@ class HardwareRules:
         "product_modifiers_left",
         "execution_left", "execution_right", "prospect_left", "device_goal", "removal_left", "need_right",
         "efficient_answer", "agent_text", "agent_right", "agent_left", "context_left",
-        "study_opener", "agent_context", "timed_left", "runs_on_left")
+        "study_opener", "agent_context", "timed_left", "runs_on_left", "timed_right",
+        "hardware_kind")
     _ROLE_CUES_CASED = ("mentioned_sentence", "results", "title_name", "results_numeric",
                         "device_title", "title_own_paren", "measured_between")
     _ROLE_SETS = ("strong_target_rules", "on_device_classes", "deployment_classes",
@@ -397,6 +398,7 @@ class HardwareComponent:
             self._device_goal(hits, sents, own_name)
             self._device_from_product(hits)
             self._deployed_class(hits, sents)
+            self._title_kind(hits, text, _title(sents))
         entities: dict[str, _Entity] = {}
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
@@ -449,6 +451,11 @@ class HardwareComponent:
     def _class_of(self, h: _Hit) -> str | None:
         info = self.reg.get(h.name)
         return info.hw_class if info is not None else None
+
+    def _general_purpose(self, h: _Hit) -> bool:
+        """Whether ``h`` is a general-purpose processor (``measured_classes``: GPU, CPU) or a
+        product of one: a platform a general method is measured on, not one it is designed as."""
+        return (self._class_of(h) or h.name) in self.rules.measured_classes
 
     def _is_on_device(self, h: _Hit) -> bool:
         r = self.rules
@@ -619,6 +626,29 @@ class HardwareComponent:
                     and h.why not in ("negated", "context", "generic", "compared"):
                 h.role, h.why = "targets", "device_paper"
 
+    def _title_kind(self, hits: list[_Hit], text: str, title: _Sentence) -> None:
+        """A product described by a kind of hardware the title names is what the paper is built for.
+
+        "End-to-End ... Recognition with Neuromorphic Computing" ... "we evaluate our model on a
+        KA200 neuromorphic chip": the model is designed for neuromorphic hardware, and the chip
+        of that kind it runs on is its target even though it is measured there (the guideline's
+        "an NPU design ... targets even when speedups are measured on that hardware"). Only kinds
+        with no device class of their own (``hardware_kind``: neuromorphic, photonic ...), named
+        right next to the product; baselines and negated mentions keep their roles.
+        """
+        r = self.rules
+        title_kind = r.hardware_kind.search(title.text)
+        if title_kind is None:
+            return
+        kind = title_kind.group(0).lower()[:6]  # "neuromorphic" / "Neuromorphic Computing"
+        for h in hits:
+            if h.kind != "product" or h.role != "evaluated_on":
+                continue
+            near = r.hardware_kind.search(text, h.end, min(len(text), h.end + 20)) \
+                or r.hardware_kind.search(text, max(0, h.start - 25), h.start)
+            if near is not None and near.group(0).lower()[:6] == kind:
+                h.role, h.why = "targets", "title_kind"
+
     def _deployed_class(self, hits: list[_Hit], sents: list[_Sentence]) -> None:
         """A deployment class the paper's own model is measured on is what the model is built for.
 
@@ -775,6 +805,12 @@ class HardwareComponent:
         if (tl and r.measured_between.search(tl.group(0))) or \
                 (tr and r.performance_right.match(right) and r.measured_between.search(right[:40])):
             return "evaluated_on", "evaluated_cue"  # "49 FPS animation on a single A100"
+        if tr and r.performance_right.match(right) and r.measured_between.search(left[-40:]):
+            return "evaluated_on", "evaluated_cue"  # "a 2-5x speed-up on CPU inference": a measured figure
+        if (tl or tr) and r.timed_right.match(right) and self._general_purpose(h):
+            # "enabling optimization of the module on GPUs with 16GB memory in 8 hours": a timed run
+            # on a GPU or CPU (an FPGA or NPU implementation timed there is still its design)
+            return "evaluated_on", "evaluated_cue"
         if r.resource_right.match(right) and not r.resource_keep_left.search(left) \
                 and not (r.efficiency_left.search(left) and r.efficiency_right.match(right)):
             # "GPU memory", "GPU hours": a resource measured (own result) or discussed
