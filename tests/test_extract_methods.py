@@ -956,3 +956,33 @@ def test_qa_shaped_name_before_a_method_noun_is_a_method(extractor: Extractor) -
     got = {m.name: m.role for m in ex.of_type("method")}
     assert got.get("CHQA") == "proposed"
     assert "CHQA" not in {m.name for m in ex.of_type("dataset")}
+
+
+def test_variant_of_a_known_model_in_an_own_work_sentence_is_used(extractor: Extractor) -> None:
+    # DeepSeek-V3.2 is DeepSeek-V3 plus a version, GPT-4o-mini another spelling of a known form:
+    # someone else's models, proposed only through a naming construction
+    got = methods(extractor, "Stable dialogue simulation",
+                  "Across two chat backbones (GPT-4o-mini, DeepSeek-V3.2), we construct 900 synthetic dialogues "
+                  "and we measure persona drift.")
+    assert got["DeepSeek-V3.2"][0] == "used"
+    assert got["GPT-4o-mini"][0] == "used"
+
+
+def test_variant_with_a_new_component_tail_stays_the_papers_model(extractor: Extractor) -> None:
+    got = methods(extractor, "Scaling agent data",
+                  "We build a task generator. We train SWE-agent-LM-32B on its 5k tasks and reach 40% resolve rate.")
+    assert got["SWE-agent-LM-32B"][0] == "proposed"
+
+
+def test_known_model_modifying_a_head_after_a_proposal_verb_is_used(extractor: Extractor) -> None:
+    got = methods(extractor, "Skin lesion triage",
+                  "Our method combines a gradient-boosted tree and our designed convolutional ViT hybrid "
+                  "(LesionFuse) for lesion triage.")
+    assert got["ViT"][0] == "used"
+    assert got["LesionFuse"][0] == "proposed"
+
+
+def test_known_name_before_a_definite_method_head_after_a_proposal_verb_is_proposed(extractor: Extractor) -> None:
+    got = methods(extractor, "Large kernels for ConvNets",
+                  "We propose the UniRepLKNet architecture, which offers design principles for large-kernel ConvNets.")
+    assert got["UniRepLKNet"][0] == "proposed"

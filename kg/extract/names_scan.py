@@ -299,6 +299,8 @@ class Vocab:
     #: keys of known and stop-listed method names: a proposed name's tail that is one of them
     #: (PSO-UNet = PSO + U-Net) makes the head a component, not a variant (Scanner.method_role)
     name_keys: frozenset[str] = frozenset()
+    #: keys of the known method forms only (EVA02 is EVA-02): Scanner.known_variant
+    method_keys: frozenset[str] = frozenset()
     #: cues.json propose_verbs, lower case (one-word look-ups)
     propose_words: frozenset[str] = frozenset()
     cue_index: CueIndex | None = None
@@ -475,6 +477,7 @@ def vocab() -> Vocab:
         kept_heads=frozenset(c.get("component_heads_kept", {}).get("words", ())),
         propose_words=frozenset(w.lower() for w in c["propose_verbs"]),
         name_keys=frozenset(k for k in (*map(norm_key, methods.by_lower), *map(norm_key, c["not_method_exact"])) if len(k) >= 3),
+        method_keys=frozenset(k for k in map(norm_key, methods.by_lower) if len(k) >= 3),
         own_subject_re=re.compile(
             rf"\s*(?:(?:the|our|this|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_words_re(c.get('component_list', {}).get('subject_heads', ())) or '(?!)'})"
             rf"|(?:(?:the|our)\s+)?(?:{_words_re(c.get('component_list', {}).get('part_list_subjects', ())) or '(?!)'}))(?![\w-])", re.I),
@@ -1032,6 +1035,12 @@ _TITLE_PHRASE_RE = re.compile(r"\s+and\s+((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)(?!
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9]*")
+#: the tail of a known model's variant: a version ("V3.2" -> ".2", "v2") or one plain word ("Zero",
+#: "Plus", "mini"); "-LM-32B" (a new model trained by the paper) or "-UNet" (a second name) is not
+#: a lower-case head noun right after a name (not a function word starting a clause or phrase)
+_LOWER_HEAD_AFTER_RE = re.compile(r"[ ](?!(?:and|or|to|for|with|that|which|is|are|was|were|in|on|of|as|by|from|at|via|"
+                                  r"into|than|can|will|the|a|an|we|it|has|have|its)\b)([a-z][a-z-]*)\b(?![(])")
+_VARIANT_TAIL_RE = re.compile(r"(?:v?\d[\d.]*[A-Za-z]?|[A-Z]?[a-z]{2,})$")
 _LOWER_WORD_END_RE = re.compile(r"(?<![\w-])([a-z][a-z-]*)\s*$")
 _ADJ_PROPOSED_RE = re.compile(r"(?<![\w-])(?:[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Ii]ts|[Tt]heir)\s+proposed$")
 _GERUND_RE = re.compile(r"^[A-Z][a-z]{2,}ing$")
@@ -1433,6 +1442,36 @@ class Scanner:
             return False
         h = head[-1]
         return h in self.v.method_heads or h.endswith(("ing", "er", "or"))
+
+    def known_variant(self, ent: Entity) -> bool:
+        """Is an entity no rule matched in the gazetteer still a known model: another spelling of a
+        known form (EVA02 for EVA-02, GPT-4o-mini) or a known name plus a version or variant tail
+        (DeepSeek-V3.2, DeepSeek-R1-Zero, Qwen-Plus)?
+
+        Why: such a name is someone else's model, so like a known name it is the paper's own only
+        through a naming construction ("we propose X", "our X", "X: ..." in the title), never
+        because it sits in a sentence about the paper's work ("Across three LLM backbones
+        (GPT-4o-mini, DeepSeek-V3.2) we construct ..."). A tail that is itself a known name
+        (PSO-UNet) makes a new composite, not a variant."""
+        if ent.known:
+            return True
+        if ent.kind == "dataset":
+            return False
+        if ent.key in self.v.method_keys:
+            return True
+        name = ent.name
+        by_lower = self.v.methods.by_lower
+        for i in range(len(name) - 1, 1, -1):
+            if name[i] not in "-._ " or i < 2 or len(name) - i > 12:
+                continue
+            prefix, tail = name[:i], name[i + 1:]
+            entry = by_lower.get(prefix.lower())
+            if entry is None or entry.context or prefix not in entry.forms or len(norm_key(prefix)) < 3:
+                continue
+            t_entry = by_lower.get(tail.lower())
+            return _VARIANT_TAIL_RE.match(tail) is not None and not (t_entry is not None and tail in t_entry.forms) \
+                and tail not in self.v.not_method
+        return False
 
     def class_acronym(self, ent: Entity) -> bool:
         """An acronym the text uses as a class of models or a technique, not one system:
@@ -2075,6 +2114,8 @@ class Scanner:
                     r = self.name_after(pos, max_words=2 if adj else 10)
                     if r and " " not in r[0] and v.head_named_after_re.match(text, r[2]):
                         r = None  # "we propose a novel FSS method called I$^2$R": the task it is for; the name follows
+                    if r and self.known_modifier(r[0], r[2]):
+                        r = None  # "our designed convolutional ViT hybrid (EdgeNeXtSAC)": ViT types the new thing
                     if r:
                         name, s, e = r
                         self.add_discovered(name, s, e, "propose", "proposed")
@@ -2103,6 +2144,22 @@ class Scanner:
                 if is_namey(w) and not self.rejected_method_name(w):
                     s = ss + m.start(1)
                     self.add_discovered(w, s, s + len(w), "our", "proposed")
+
+    def known_modifier(self, name: str, e: int) -> bool:
+        """Is ``name``, found right after a proposal verb, a known model that modifies a lower-case
+        head noun ("we design a ViT hybrid", "our designed BERT encoder")?
+
+        Why: the proposal is the head's thing (often named next, in parentheses); the known model
+        is what it is built from. The model's own paper names it with an appositive or a clause
+        ("we introduce LLaMA, a collection of ..."), not with a noun after it."""
+        entry = self.v.methods.by_lower.get(name.lower())
+        if entry is None or name not in entry.forms or entry.context:
+            return False
+        head = _LOWER_HEAD_AFTER_RE.match(self.text, e)
+        if head is None:
+            return False
+        # "we propose the UniRepLKNet architecture": a definite method head names the proposal itself
+        return not (head.group(1) in self.v.method_heads and _DEFINITE_END_RE.search(self.text, max(0, e - len(name) - 8), e - len(name)))
 
     def add_discovered(self, name: str, s: int, e: int, rule: str, hint: str | None) -> None:
         name = name.strip()
@@ -2746,13 +2803,16 @@ class Scanner:
     def method_role(self, ent: Entity, proposed_keys: list[str]) -> str | None:
         # a known model named in parentheses after "a text-only model (GPT-5.1)" of an own pipeline
         # is used there; only a naming or proposal rule makes a known name the paper's own
+        known = self.known_variant(ent)
+        # (a variant keeps its naming hints: "we propose Reinforced Attention Flow Transformer
+        # (RAFT)" defines the paper's own RAFT, whatever the gazetteer's RAFT is)
         hints = [o.hint for o in ent.occs if o.hint and not (
             ent.known and o.hint == "proposed" and o.rule in ("paren_name", "acronym", "list", "method_list", "repeat"))]
         if "proposed" in hints:
             return "proposed"
         # a part named after a proposed method: "Contrastive Language-Instance Alignment (CLIA)"
         # inside "Contrastive Language-Instance Alignment with Relation Experts (CLARE)"
-        if ent.long_form and not ent.known and any(
+        if ent.long_form and not known and any(
                 e2.key in proposed_keys and e2.long_form and e2 is not ent
                 and e2.long_form.lower().startswith(ent.long_form.lower() + " ") for e2 in self.entities.values()):
             return "proposed"
@@ -2761,10 +2821,10 @@ class Scanner:
             if pk != ent.key and len(pk) >= 3 and (ent.key.startswith(pk) or pk.startswith(ent.key)) and not ent.known \
                     and not (pk.startswith(ent.key) and pk[len(ent.key):] in self.v.name_keys):
                 return "proposed"  # not PSO in PSO-UNet ("integrates PSO with the U-Net"): a name plus a name
-        if not ent.known and any(o.start < self.title_end and not _TITLE_USE_BEFORE_RE.search(self.text, 0, o.start)
+        if not known and any(o.start < self.title_end and not _TITLE_USE_BEFORE_RE.search(self.text, 0, o.start)
                                  for o in ent.occs):
             return "proposed"  # a title name, unless the title uses it: "... Based on Newton-Raphson Method"
-        if not ent.strong and not ent.known:
+        if not ent.strong and not known:
             # shape-only candidate: keep it when it recurs or sits in a telling context
             pass
         # sentence-level context of each occurrence
@@ -2778,13 +2838,13 @@ class Scanner:
             elif o.hint == "compared" or self.v.compare_re.search(pre[-60:]) and _COMPARED_BEFORE_RE.search(pre) \
                     or _BASELINE_AFTER_RE.match(self.text, o.end):
                 roles.append("compared")  # "A Random Forest Classifier baseline was established"
-            elif self.has_contrib and not ent.known and self.v.contribution_re.search(self.text, ss, o.start) \
+            elif self.has_contrib and not known and self.v.contribution_re.search(self.text, ss, o.start) \
                     and _NUMBERED_BEFORE_RE.search(self.text, ss, o.start):
                 roles.append("proposed")  # "Key contributions include: ... (3) a Local Mission Control Console (LMCC)"
             elif not ent.known and f["self"] and not f["propose"] and self.our_sibling(pre, o.end) \
                     and self.v.compare_re.search(self.text, ss, self.sent_of(o.start)[1]):
                 roles.append("compared")  # "given to our system, VEO 3.1, and WAN 2.2 ... outperform"
-            elif not ent.known and f["self"] and (f["propose"] or _OUR_WE_RE.search(pre[-40:]) and not self.our_sibling(pre, o.end)) \
+            elif not known and f["self"] and (f["propose"] or _OUR_WE_RE.search(pre[-40:]) and not self.our_sibling(pre, o.end)) \
                     and not _BUILT_ON_BEFORE_RE.search(pre) and not self.v.role_use_before_re.search(pre) \
                     and not _PRETRAINED_END_RE.search(pre) and not self.infinitive_object(pre):
                 roles.append("proposed")
@@ -2802,7 +2862,7 @@ class Scanner:
                 roles.append("used")
         for r in ("proposed", "compared", "used", "mentioned"):
             if r in roles:
-                if r == "proposed" and ent.known:
+                if r == "proposed" and known:
                     continue
                 return r
         return "used"
