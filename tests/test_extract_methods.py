@@ -986,3 +986,20 @@ def test_known_name_before_a_definite_method_head_after_a_proposal_verb_is_propo
     got = methods(extractor, "Large kernels for ConvNets",
                   "We propose the UniRepLKNet architecture, which offers design principles for large-kernel ConvNets.")
     assert got["UniRepLKNet"][0] == "proposed"
+
+
+def test_title_prefix_acronym_of_a_lower_case_model_long_form_is_proposed(extractor: Extractor) -> None:
+    # "... model (X)" alone reads as a class of models; the title opening with "X:" names it
+    text = "To denoise radar echoes, we develop a clutter suppression diffusion model (CSDM). CSDM halves the error."
+    got = methods(extractor, "CSDM: Clutter Suppression Diffusion Models for Radar Imaging", text)
+    assert got["CSDM"][0] == "proposed"
+    assert "CSDM" not in methods(extractor, "Clutter suppression for radar imaging", text)
+
+
+def test_lower_case_acronym_typed_as_one_algorithm_is_a_method(extractor: Extractor) -> None:
+    got = methods(extractor, "Faster solvers for set cover",
+                  "We solve the relaxation with the iterative dual ascent (IDA) algorithm and warm-start it.")
+    assert got["IDA"][0] == "used"
+    # written the same way with no algorithm head after it, the acronym stays a concept
+    assert "IDA" not in methods(extractor, "Faster solvers for set cover",
+                                "We solve the relaxation with iterative dual ascent (IDA) and warm-start it.")

@@ -1074,6 +1074,8 @@ _MODEL_AFTER_RE = re.compile(r"\s+(?:model|network|method|framework|architecture
 #: "the MHQA framework", "(MHQA) approach": a singular method head after a dataset-shaped name
 _METHOD_NOUN_AFTER_RE = re.compile(r"\)?\s+(?:model|method|framework|approach|architecture|network|algorithm|pipeline|technique|agent)(?![\w-])")
 _END_PUNCT_RE = re.compile(r"[.,;:]+$")
+#: "(IHS) approach", "(ADMM) algorithm": one singular algorithm head right after an acronym's parenthesis
+_ALGORITHM_AFTER_RE = re.compile(r"\s+(?:approach|algorithm|method)(?![\w-])")
 _VIA_BEFORE_RE = re.compile(r"(?:through|via|using|by|with|uses?|appl(?:y|ies|ied)|employ\w*|adopt\w*|based on)\s+(?:the\s+|a\s+)?$", re.I)
 _ENTITY_WORD_RE = re.compile(r"(?:entit|object|individual|person)", re.I)
 _ON_ACROSS_END_RE = re.compile(r"\b(?:on|across|using)\s+(?:the\s+)?$", re.I)
@@ -1827,7 +1829,8 @@ class Scanner:
             lt[1:2] == "-" and lt[:1].isupper() and lt[2:3].islower() and not any(ch.isupper() for ch in lt[1:]))
         if plain_long and not (own_close or own_head or ss < ls) \
                 and long.lower() not in v.methods.by_lower and not (shape_class(short) == "mixed" and self.named_head(long)) \
-                and not (own_use := self.own_part_use(short, max(se, le))):
+                and not (own_use := self.own_part_use(short, max(se, le))) \
+                and not self.algorithm_after(short, max(se, le)):
             # "automatic differentiation (AD)", "generalized category discovery (GCD)": a lower-case
             # concept; a proposal cue elsewhere in the sentence is not enough, it must name it.
             # "SBP (split, broadcast and partial-value)" writes the name first: that is a name.
@@ -1898,7 +1901,10 @@ class Scanner:
         elif (last in v.task_suffix or last in v.title_task_words) and last not in v.keep_suffix:
             # "automatic speech recognition (ASR)", "time to first token (TTFT)": not methods,
             # unless the paper presents it as its own contribution.
-            titular = last in ("model", "models") and title_case and own \
+            # (or the title opens with the acronym: "ICDM: Interference Cancellation Diffusion
+            # Models ..." with "we develop an interference cancellation diffusion model (ICDM)")
+            titular = last in ("model", "models") and own \
+                and (title_case or self.text.startswith((short + ":", short + " :"))) \
                 and norm_key(long).rstrip("s") in norm_key(self.text[:self.title_end])
             if not titular and (last in ("models", "model", "language") or not own_close and (
                     not own or last == "learning" or last in v.title_task_words)):
@@ -1911,6 +1917,18 @@ class Scanner:
             return
         ent.forms.append(long) if long not in ent.forms else None
         self.link(short, long, ent)
+
+    def algorithm_after(self, short: str, end: int) -> bool:
+        """Does the acronym at ``end`` head a single algorithm ("the implicit hitting set (IHS)
+        approach offers ...", "an alternating direction method of multipliers (ADMM) algorithm")?
+
+        Why: a lower-case long form is usually a concept (``automatic differentiation (AD)``), but
+        one the text itself types as one approach, algorithm or method names a method someone
+        can use. Only these singular heads: "(RL) agent" or "(LLM) system" name the paper's
+        own system, built on a paradigm, not the paradigm as a method."""
+        close = self.text.find(")", end)
+        return 0 <= close < end + 3 and _ALGORITHM_AFTER_RE.match(self.text, close + 1) is not None \
+            and not self.rejected_method_name(short) and short.rstrip("s") not in self.v.not_method
 
     def concept_called(self, window: str) -> bool:
         """"a task, called Music Scene Imagination (MSI)": ``window`` ends with a concept noun and a
