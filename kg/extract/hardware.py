@@ -398,7 +398,7 @@ class HardwareComponent:
             self._device_goal(hits, sents, own_name)
             self._device_from_product(hits)
             self._deployed_class(hits, sents)
-            self._title_kind(hits, text, _title(sents))
+            self._title_kind(hits, text, title)
         entities: dict[str, _Entity] = {}
         for h in hits:
             entities.setdefault(h.name, _Entity(h.name)).hits.append(h)
