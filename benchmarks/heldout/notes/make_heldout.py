@@ -1,6 +1,11 @@
 """Reproducible sampler for a new pair of blind sets arxiv_names_TAG and arxiv_hw_TAG.
 
-    python make_heldout.py TAG NAMES_SEED HW_SEED OUT     (H7 was: H7 67 71; H8: H8 83 89)
+    python make_heldout.py TAG NAMES_SEED HW_SEED OUT [--install]
+    (H7 was: H7 67 71; H8: H8 83 89; ... H14: H14 151 157)
+
+--install also copies the two sets into benchmarks/heldout as arxiv_{names,hw}_TAG.jsonl and
+lists both in benchmarks/heldout/BLIND at once, so no routine table run scores them before
+their one scoring (H14 was scored early because that line was forgotten).
 
 H7 was drawn by this code with the tag and seeds written in (make_h7.py, since replaced);
 the arguments let the next set be drawn without another copy of it.
@@ -14,6 +19,7 @@ import glob, json, random, re, sys
 
 CORPUS = '/work/shared/bench/arxiv_cs/corpus.jsonl'
 HELD = '/work/main/benchmarks/heldout'
+INSTALL = '--install' in sys.argv[5:]
 TAG, NAMES_SEED, HW_SEED, OUT = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 
 rows = [json.loads(l) for l in open(CORPUS) if l.strip()]
@@ -98,3 +104,12 @@ pick = random.Random(HW_SEED).sample(cand, 40)
 dump(f'{OUT}/hw_{TAG}.jsonl', pick)
 print(f'names_{TAG} ids:', [r['id'] for r in kept])
 print(f'hw_{TAG} ids:', [r['id'] for r in pick])
+
+if INSTALL:
+    import shutil
+    for kind in ('names', 'hw'):
+        shutil.copyfile(f'{OUT}/{kind}_{TAG}.jsonl', f'{HELD}/arxiv_{kind}_{TAG}.jsonl')
+    with open(f'{HELD}/BLIND', 'a', encoding='utf-8') as fh:
+        fh.write(f'# {TAG} drawn with `notes/make_heldout.py {TAG} {NAMES_SEED} {HW_SEED}`: score once, '
+                 f'at the end of the next round.\narxiv_names_{TAG}\narxiv_hw_{TAG}\n')
+    print(f'installed arxiv_names_{TAG}.jsonl and arxiv_hw_{TAG}.jsonl; both listed in BLIND')
