@@ -1112,13 +1112,14 @@ _ACCESSION_RE = re.compile(r" (?:ds|GSE|GSM|PXD|SRP|PRJNA|PRJEB|phs|syn)\d{4,}(?
 #: a comparison governing a list of examples that follows it ("comparable to ... models (e.g., X, Y)")
 _EXAMPLE_COMPARE_RE = re.compile(r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:with|to|against)|comparable\s+to|"
                                  r"on\s+par\s+with|competitive\s+with|than|versus|vs\.?|relative\s+to|against)(?![\w-])", re.I)
-#: a use or evaluation verb governing a list of examples ("plugged into existing models (e.g. X and Y)")
 #: "novel re-initialization methods like", "our proposed modules such as": the head before an
 #: example cue is the paper's own kind of thing
 _OWN_KIND_END_RE = re.compile(r"(?<![\w-])(?:novel|proposed)\s+(?:(?!(?:in|on|of|for|with|by|from|to|into|via|and|or|as|than|built|based)\s)"
                               r"[\w-]+\s+){0,2}[a-z][\w-]*\s*,?\s*$")
+#: "models, including VGG16 and ResNet50, were utilized to ...": a past-tense report after a list
 _PAST_PASSIVE_AFTER_RE = re.compile(r"\s*\)?\s*,?\s*(?:were|was)\s+(?:\w+ly\s+)?(utili[sz]ed|used|employed|adopted|applied|"
                                     r"fine-?tuned|evaluated|tested|trained|implemented|benchmarked|compared)\b", re.I)
+#: a use or evaluation verb governing a list of examples ("plugged into existing models (e.g. X and Y)")
 _EXAMPLE_USE_RE = re.compile(r"(?<![\w-])(?:plugged\s+into|applied\s+to|appl(?:y|ies|ying)\s+(?:\w+\s+)?to|built\s+(?:up)?on|based\s+on|"
                              r"us(?:e|es|ed|ing)|employ\w*|adopt\w*|leverag\w*|fine-?tun\w*|evaluat\w*|benchmark(?:s|ed|ing)|test(?:s|ed|ing)?|"
                              r"experiment\w*\s+(?:with|on))(?![\w-])", re.I)
@@ -1464,7 +1465,7 @@ class Scanner:
         name = ent.name
         by_lower = self.v.methods.by_lower
         for i in range(len(name) - 1, 1, -1):
-            if name[i] not in "-._ " or i < 2 or len(name) - i > 12:
+            if name[i] not in "-._ " or len(name) - i > 12:
                 continue
             prefix, tail = name[:i], name[i + 1:]
             entry = by_lower.get(prefix.lower())
