@@ -1003,3 +1003,14 @@ def test_lower_case_acronym_typed_as_one_algorithm_is_a_method(extractor: Extrac
     # written the same way with no algorithm head after it, the acronym stays a concept
     assert "IDA" not in methods(extractor, "Faster solvers for set cover",
                                 "We solve the relaxation with iterative dual ascent (IDA) and warm-start it.")
+
+
+def test_title_prefix_of_two_names_gives_two_names(extractor: Extractor) -> None:
+    got = methods(extractor, "LumaNet and ChromaNet: Two Networks for Low-Light Imaging",
+                  "We present two networks. LumaNet restores brightness and ChromaNet restores colour.")
+    assert got["LumaNet"][0] == "proposed" and got["ChromaNet"][0] == "proposed"
+    assert "LumaNet and ChromaNet" not in got
+    # an ordinary two-verb title name stays one name
+    got = methods(extractor, "Show and Segment: Universal Segmentation via In-Context Prompts",
+                  "We present Show and Segment, a framework that segments any structure from one example.")
+    assert "Show" not in got and "Segment" not in got

@@ -1074,6 +1074,8 @@ _MODEL_AFTER_RE = re.compile(r"\s+(?:model|network|method|framework|architecture
 #: "the MHQA framework", "(MHQA) approach": a singular method head after a dataset-shaped name
 _METHOD_NOUN_AFTER_RE = re.compile(r"\)?\s+(?:model|method|framework|approach|architecture|network|algorithm|pipeline|technique|agent)(?![\w-])")
 _END_PUNCT_RE = re.compile(r"[.,;:]+$")
+#: "CarboNeXT and CarboFormer: ...": a title prefix of two one-word names
+_TITLE_PAIR_RE = re.compile(r"(\S+)\s+(?:and|&)\s+(\S+)")
 #: "(IHS) approach", "(ADMM) algorithm": one singular algorithm head right after an acronym's parenthesis
 _ALGORITHM_AFTER_RE = re.compile(r"\s+(?:approach|algorithm|method)(?![\w-])")
 _VIA_BEFORE_RE = re.compile(r"(?:through|via|using|by|with|uses?|appl(?:y|ies|ied)|employ\w*|adopt\w*|based on)\s+(?:the\s+|a\s+)?$", re.I)
@@ -2017,13 +2019,24 @@ class Scanner:
                 and all(w[:1].isupper() or w[:1].isdigit() or re.fullmatch(r"v\d[\d.]*", w) or w.lower() in ("of", "for", "and", "the", "a", "in", "with", "to") for w in words)
         if not ok or pre in self.v.stop_cap or self.rejected_method_name(pre):
             return
+        pair = _TITLE_PAIR_RE.fullmatch(pre)
+        if pair and all(is_namey(w) and word_spans(abstract, w) for w in pair.groups()):
+            # "Emotion-LLaMAv2 and MMEVerse: A New Framework and Benchmark": two names, each
+            # written on its own in the abstract, typed one by one (not "Show and Segment")
+            for i in (1, 2):
+                self.add_title_name(pair.group(i), m.start(1) + pair.start(i), "", abstract)
+            return
+        self.add_title_name(pre, m.start(1), rest, abstract)
+
+    def add_title_name(self, pre: str, s: int, rest: str, abstract: str) -> None:
+        """Adds the title's name ``pre`` at ``s``: a dataset when the rest of the title calls it
+        one ("X: A Benchmark for ...") or the abstract does, otherwise the paper's method."""
         is_ds = _TITLE_DATASET_WORD_RE.search(rest) is not None and not _TITLE_METHOD_WORD_RE.search(rest)
         if not is_ds:
             for _, am_end in word_spans(abstract, pre):
                 if self.looks_dataset(pre, self.title_end + am_end):
                     is_ds = True
                     break
-        s = m.start(1)
         self.add(pre, "dataset" if is_ds else "method", s, s + len(pre), "title_prefix",
                  hint="introduced" if is_ds else "proposed", strong=True)
 
