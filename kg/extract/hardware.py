@@ -33,7 +33,7 @@ from kg.extract import doc_ext
 from kg.extract.hardware_registry import HardwareRegistry, load_registry
 from kg.extract.vocab import ascii_twin, load_json, plain_ascii
 from kg.extract.word_gate import WordGate, finditer_at, pattern_starts, word_text
-from kg.model import Evidence, Mention
+from kg.model import TITLE_SEPARATOR, Evidence, Mention
 
 #: ``doc.user_data`` key holding every hardware occurrence: (start, end, name, role, kind).
 HARDWARE_SPANS_KEY = "kg_hardware_spans"
@@ -192,7 +192,7 @@ class HardwareComponent:
                 return doc
         if not self._names_hardware(text, starts):
             return doc
-        title_end = text.find("\n")
+        title_end = text.find(TITLE_SEPARATOR)  # every sentence before it is part of the title
         sents = [_Sentence(s, e, text[s:e], i == 0 or s < title_end)
                  for i, (s, e) in enumerate(doc_ext.sentence_bounds(doc))]
         if not sents:
