@@ -5,4 +5,6 @@ that importing a vocabulary helper does not load spaCy.
 """
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "kg-rules-0.1"
+#: Stored with each paper (kg:extractorVersion) so a graph tells which extractor made it.
+#: 0.2: hardware roles are re-scored by a learned model (kg_hardware_roles).
+EXTRACTOR_VERSION = "kg-0.2"

@@ -5,7 +5,7 @@ so spaCy's sentencizer is not needed in front of it.
 
 Every kg component is a registered spaCy factory (``@Language.factory``), so a user can swap
 one for a statistical component, or add one, with ``nlp.add_pipe`` as usual. The order below
-matters: claims read the hardware found before them.
+matters: claims read the hardware found before them, and kg_hardware_roles reads both.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_techniques", "kg.extract.techniques"),
     ("kg_tasks", "kg.extract.tasks"),
     ("kg_claims", "kg.extract.claims"),
+    ("kg_hardware_roles", "kg.extract.hardware_roles"),
 )
 
 #: Texts longer than this are cut before analysis: abstracts are ~2k characters, and a
