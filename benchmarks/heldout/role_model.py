@@ -2,6 +2,7 @@
 
     python benchmarks/heldout/role_model.py            # leave-one-set-out table
     python benchmarks/heldout/role_model.py --write    # retrain kg/data/hardware_role_model.json
+    ... --also my-labels.json=my-papers.jsonl            # add a set of your own (repeatable)
 
 Data: every labelled hardware set here (``arxiv_hw_*.json`` with its ``.jsonl`` papers) and the
 dev gold (``../shared/gold/dev.json`` over the bundled corpus). Each paper is extracted by kg's
@@ -47,10 +48,15 @@ ROLES = ("targets", "evaluated_on", "compared_against", "mentioned")
 PRUNE = 0.005
 
 
-def examples(score: Any) -> list[dict[str, Any]]:
+def examples(score: Any, also: list[str] = ()) -> list[dict[str, Any]]:
     sets = [(Path(g).stem.replace("arxiv_hw_", ""), Path(g), str(Path(g).with_suffix(".jsonl")))
             for g in sorted(glob.glob(str(HELD / "arxiv_hw_*.json")))]
     sets.append(("dev", SHARED / "gold" / "dev.json", bundled_corpus()))
+    for pair in also:  # a user's own labels: GOLD.json=PAPERS (any format kg reads)
+        gold, sep, source = pair.partition("=")
+        if not sep or not Path(gold).is_file() or not Path(source).is_file():
+            sys.exit(f"--also {pair!r}: expected GOLD.json=PAPERS, two existing files")
+        sets.append((Path(gold).stem, Path(gold), source))
     extractor = Extractor(build_nlp(exclude=("kg_hardware_roles",)))
     rows = []
     for tag, gold_path, source in sets:
@@ -152,13 +158,15 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=5.0)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--write", action="store_true", help=f"train on all and write kg/data/{MODEL_FILE}")
+    ap.add_argument("--also", action="append", default=[], metavar="GOLD.json=PAPERS",
+                    help="another labelled set (guideline JSON and its papers); repeatable")
     a = ap.parse_args()
     if not (SHARED / "eval" / "score.py").is_file():
         sys.exit(f"needs {SHARED}/eval/score.py and {SHARED}/gold/dev.json (set KG_SHARED)")
     sys.path.insert(0, str(SHARED / "eval"))
     import score
 
-    rows = examples(score)
+    rows = examples(score, a.also)
     print(f"{len(rows)} matched hardware entries in {len({r['set'] for r in rows})} sets")
     if a.write:
         out = ROOT / "kg" / "data" / MODEL_FILE

@@ -13,7 +13,8 @@ component in the evidence, with the model's probability as its confidence, so a 
 a learned role from a rule's.
 
 The model is data (``kg/data/hardware_role_model.json``: feature -> one weight per role), like
-the vocabularies: a user who labels papers of their own can retrain it. Features are plain
+the vocabularies: a user who labels papers of their own can retrain it with them
+(``role_model.py --also GOLD=PAPERS --write``). Features are plain
 strings from :func:`role_features`, which the training script calls too, so the two cannot
 drift apart.
 """
