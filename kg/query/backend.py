@@ -227,7 +227,61 @@ def run_with_timeout(fn: Any, timeout: float | None) -> Any:
     return box["value"]
 
 
-class LocalBackend:
+class _StoreQueries:
+    """Querying over ``self.store``, shared by the backends that differ only in where their
+    store comes from (a graph directory's live store, or a store being built)."""
+
+    @property
+    def store(self) -> Any:
+        raise NotImplementedError
+
+    def version(self) -> str:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+        deadline = time.monotonic() + timeout if timeout is not None else None
+        return run_with_timeout(
+            lambda: self.run(sparql, bindings, deadline=deadline, max_rows=max_rows), timeout)
+
+    def run(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
+            deadline: float | None = None, max_rows: int | None = None) -> QueryResult:
+        """Evaluates in the calling thread; row iteration stops at ``deadline``."""
+        from pyoxigraph import Variable
+
+        store = self.store
+        subs = {Variable(k): v for k, v in (bindings or {}).items()}
+        text = inline_values(sparql, bindings) if subs else sparql
+        try:
+            try:
+                res = store.query(text, prefixes=PREFIXES, substitutions=subs or None)
+            except SyntaxError:
+                if text is sparql:
+                    raise
+                # report the error against the text the user wrote
+                res = store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
+            return materialise(res, deadline, max_rows)
+        except SyntaxError as e:
+            raise syntax_error(e, sparql) from None
+        except (RuntimeError, ValueError) as e:
+            raise binding_error(e) from None
+        except OSError as e:
+            raise QueryError(f"query failed reading the store: {e}") from None
+        except _Timeout:
+            raise QueryError(TIMED_OUT) from None
+
+    def triples(self) -> Any:
+        """Every triple of the default graph (for the NetworkX view)."""
+        from pyoxigraph import DefaultGraph
+
+        return self.store.quads_for_pattern(None, None, None, DefaultGraph())
+
+
+
+class LocalBackend(_StoreQueries):
     """A built graph directory, opened read-only; reopened if a build switches the store.
 
     Opening is cheap (RocksDB read-only open) and the store is shared between threads: the
@@ -269,64 +323,26 @@ class LocalBackend:
     def describe(self) -> str:
         return str(self.graph_dir)
 
-    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
-              timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
-        deadline = time.monotonic() + timeout if timeout is not None else None
-        return run_with_timeout(
-            lambda: self.run(sparql, bindings, deadline=deadline, max_rows=max_rows), timeout)
 
-    def run(self, sparql: str, bindings: Mapping[str, Term] | None = None, *,
-            deadline: float | None = None, max_rows: int | None = None) -> QueryResult:
-        """Evaluates in the calling thread; row iteration stops at ``deadline``."""
-        from pyoxigraph import Variable
-
-        store = self.store
-        subs = {Variable(k): v for k, v in (bindings or {}).items()}
-        text = inline_values(sparql, bindings) if subs else sparql
-        try:
-            try:
-                res = store.query(text, prefixes=PREFIXES, substitutions=subs or None)
-            except SyntaxError:
-                if text is sparql:
-                    raise
-                # report the error against the text the user wrote
-                res = store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
-            return materialise(res, deadline, max_rows)
-        except SyntaxError as e:
-            raise syntax_error(e, sparql) from None
-        except (RuntimeError, ValueError) as e:
-            raise binding_error(e) from None
-        except OSError as e:
-            raise QueryError(f"query failed reading the store: {e}") from None
-        except _Timeout:
-            raise QueryError(TIMED_OUT) from None
-
-    def triples(self) -> Any:
-        """Every triple of the default graph (for the NetworkX view)."""
-        from pyoxigraph import DefaultGraph
-
-        return self.store.quads_for_pattern(None, None, None, DefaultGraph())
-
-
-class StoreBackend(LocalBackend):
+class StoreBackend(_StoreQueries):
     """An open store that is not (yet) a graph directory's live one.
 
     Why: a build reads its own new store (statistics, the name index) before it switches
     ``CURRENT`` to it, while RocksDB compacts it on another thread
     (:meth:`kg.graph.store.StoreWriter.compacting`); reopening it read-only by path would
-    have to wait for the switch.
+    have to wait for the switch. It has no ``graph_dir``, so no name index file is read.
     """
 
     def __init__(self, store: Any, description: str = "the store being built") -> None:
-        self.graph_dir = None  # type: ignore[assignment] - no directory, no name index file
-        self._lock = threading.Lock()
-        self._pointer = ""
         self._store = store
         self._description = description
 
     @property
     def store(self) -> Any:
         return self._store
+
+    def version(self) -> str:
+        return ""  # never switched: one store for the backend's life
 
     def describe(self) -> str:
         return self._description
