@@ -211,3 +211,26 @@ def test_h8_dotted_name_matches_in_text(reg):
 def test_laptop_variants(reg, typed, canonical):
     assert reg.resolve(typed) == canonical
     assert reg.get(canonical).hw_class == "GPU"
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    ("Tesla M2075", "NVIDIA M2075"), ("M2090", "NVIDIA M2090"), ("Tesla C2050", "NVIDIA C2050"),
+    ("K20Xm", "NVIDIA K20X"), ("Tesla K20X", "NVIDIA K20X"), ("K40m", "NVIDIA K40"),
+    ("Fermi", "NVIDIA Fermi"), ("POWER9", "IBM POWER9"), ("IBM POWER10", "IBM POWER10"),
+    ("iPhone 17 Pro", "Apple iPhone 17 Pro"), ("iPhone Air", "Apple iPhone Air"),
+    ("Tesla M4", "NVIDIA M4"), ("M4", "Apple M4"),
+])
+def test_hpc_and_2025_products(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+
+
+def test_fermi_products_sit_under_their_generation(reg):
+    assert reg.broader_chain("NVIDIA M2075") == ["NVIDIA Fermi", "NVIDIA GPU", "GPU"]
+    assert reg.get("IBM POWER9").hw_class == "CPU"
+
+
+def test_hpc_products_match_in_text(reg):
+    assert _matched(reg, "on NVIDIA Tesla M2075 and K20Xm GPUs") == [
+        ("NVIDIA Tesla M2075", "NVIDIA M2075"), ("K20Xm", "NVIDIA K20X")]
+    assert _matched(reg, "Summit pairs IBM POWER9 CPUs with V100s") == [
+        ("IBM POWER9", "IBM POWER9"), ("V100", "NVIDIA V100")]
