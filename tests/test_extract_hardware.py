@@ -1,15 +1,20 @@
-"""kg_hardware rules: aliases, quantities, context-only aliases, look-alikes, roles."""
+"""kg_hardware rules: aliases, quantities, context-only aliases, look-alikes, roles.
+
+The pipeline here leaves out kg_hardware_roles, the learned re-scorer that runs after the
+rules (tests/test_hardware_roles.py): these tests pin what the rules decide.
+"""
 from __future__ import annotations
 
 import pytest
 
 from kg.extract.extractor import Extractor
+from kg.extract.nlp import build_nlp
 from kg.model import Paper
 
 
 @pytest.fixture(scope="module")
 def ex():
-    return Extractor()
+    return Extractor(build_nlp(exclude=("kg_hardware_roles",)))
 
 
 def hw(ex, title: str, abstract: str) -> dict[str, object]:
