@@ -234,3 +234,12 @@ def test_hpc_products_match_in_text(reg):
         ("NVIDIA Tesla M2075", "NVIDIA M2075"), ("K20Xm", "NVIDIA K20X")]
     assert _matched(reg, "Summit pairs IBM POWER9 CPUs with V100s") == [
         ("IBM POWER9", "IBM POWER9"), ("V100", "NVIDIA V100")]
+
+
+@pytest.mark.parametrize("typed,canonical", [
+    ("GTX 980 Ti", "NVIDIA GTX 980 Ti"), ("GeForce GTX 970", "NVIDIA GTX 970"), ("ZCU106", "Xilinx ZCU106"),
+    ("Hailo-15", "Hailo-15"), ("GTX 1080", "NVIDIA GTX 1080"),
+])
+def test_maxwell_consumer_and_board_gaps(reg, typed, canonical):
+    assert reg.resolve(typed) == canonical
+    assert reg.broader_chain("NVIDIA GTX 980") == ["NVIDIA Maxwell", "NVIDIA GPU", "GPU"]
