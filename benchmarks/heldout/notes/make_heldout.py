@@ -1,7 +1,10 @@
 """Reproducible sampler for a new pair of blind sets arxiv_names_TAG and arxiv_hw_TAG.
 
-    python make_heldout.py TAG NAMES_SEED HW_SEED OUT [--install]
+    python make_heldout.py TAG NAMES_SEED HW_SEED OUT [--install] [--names-only]
     (H7 was: H7 67 71; H8: H8 83 89; ... H14: H14 151 157)
+
+--names-only draws arxiv_names_TAG alone: after H16 the corpus has no hardware candidates left
+(H16's hardware set was assembled by hand from the last 13 and ../shared/formats).
 
 --install also copies the two sets into benchmarks/heldout as arxiv_{names,hw}_TAG.jsonl and
 lists both in benchmarks/heldout/BLIND at once, so no routine table run scores them before
@@ -20,6 +23,7 @@ import glob, json, random, re, sys
 CORPUS = '/work/shared/bench/arxiv_cs/corpus.jsonl'
 HELD = '/work/main/benchmarks/heldout'
 INSTALL = '--install' in sys.argv[5:]
+NAMES_ONLY = '--names-only' in sys.argv[5:]
 TAG, NAMES_SEED, HW_SEED, OUT = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 
 rows = [json.loads(l) for l in open(CORPUS) if l.strip()]
@@ -79,6 +83,16 @@ print(f'names_{TAG}: scanned {scanned}, skip_id {skip_id}, skip_devtitle {skip_t
       f'skip_no_capitalised_token {skip_nocap}, skip_cap {skip_cap}, kept {len(kept)}')
 print('  categories:', ', '.join(f'{k} {v}' for k, v in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))))
 dump(f'{OUT}/names_{TAG}.jsonl', kept)
+
+if NAMES_ONLY:
+    if INSTALL:
+        import shutil
+        shutil.copyfile(f'{OUT}/names_{TAG}.jsonl', f'{HELD}/arxiv_names_{TAG}.jsonl')
+        with open(f'{HELD}/BLIND', 'a', encoding='utf-8') as fh:
+            fh.write(f'# {TAG} drawn with `notes/make_heldout.py {TAG} {NAMES_SEED} {HW_SEED} --names-only`: '
+                     f'score once.\narxiv_names_{TAG}\n')
+        print(f'installed arxiv_names_{TAG}.jsonl; listed in BLIND')
+    sys.exit(0)
 
 # ---- set 2: arxiv_hw_{TAG} ---------------------------------------------------------------
 PAT = re.compile(r'\b(?:A100|H100|H800|H200|V100|L40S?|T4|RTX ?\d{4}|GPU|CPU|FPGA|NPU|TPU|Jetson|Raspberry|'
