@@ -158,6 +158,8 @@ def rescore(mentions: list[Mention], text: str, claims: list[Any], model: RoleMo
 
 
 class HardwareRoles:
+    """The spaCy component: re-scores the hardware mentions ``kg_hardware`` left on the Doc."""
+
     def __init__(self, model: RoleModel) -> None:
         self.model = model
 

@@ -280,7 +280,6 @@ class _StoreQueries:
         return self.store.quads_for_pattern(None, None, None, DefaultGraph())
 
 
-
 class LocalBackend(_StoreQueries):
     """A built graph directory, opened read-only; reopened if a build switches the store.
 
