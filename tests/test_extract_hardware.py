@@ -879,3 +879,10 @@ def test_product_of_the_hardware_kind_in_the_title_is_targeted(ex):
     got = hw(ex, "Keyword Spotting with Neuromorphic Computing",
              "We propose a spiking network. Finally, we evaluate our model on a Loihi 2 neuromorphic chip.")
     assert got["Intel Loihi 2"].role == "targets"
+
+
+def test_a_number_beside_gpu_is_no_gtx(ex):
+    """'the 7,960-image benchmark' in a sentence naming a GPU: GTX 960/970/980 need "GTX"."""
+    got = hw(ex, "A method", "We reach 88% accuracy on the 7,960-image AID benchmark on one GPU.")
+    assert not [n for n in got if "GTX" in n]
+    assert "NVIDIA GTX 980" in hw(ex, "A method", "Training takes 2 hours on a GTX 980 GPU.")
