@@ -365,3 +365,22 @@ def test_dataset_read_from_in_a_we_sentence_is_used(extractor: Extractor) -> Non
     got = datasets(extractor, "Stigma in chatbot replies",
                    "We analyze posts from the Peer Support Forum Archive (PSFA) dataset across four topics.")
     assert got["PSFA"][0] == "used"
+
+
+@pytest.mark.parametrize("form,variants", [
+    ("YouTube-8M", ["YouTube8M"]), ("CIFAR-10", ["CIFAR10"]), ("NYUDv2", ["NYUD-v2"]),
+    ("MobileNetV2", ["MobileNet-V2"]), ("GPT-4o", ["GPT4o"]), ("BERT", []),
+])
+def test_hyphen_variants_where_letters_meet_digits(form: str, variants: list[str]) -> None:
+    from kg.extract.names_scan import hyphen_variants
+
+    assert hyphen_variants(form) == variants
+
+
+def test_a_known_dataset_spelled_without_its_hyphen_is_still_a_dataset(extractor: Extractor) -> None:
+    e = extractor.extract(Paper(id="t", title="A crowd monitor",
+                                abstract="We pretrain on YouTube8M and test depth on NYUD-V2."))
+    datasets = {m.name: m for m in e.of_type("dataset")}
+    assert {"YouTube-8M", "NYU Depth V2"} <= set(datasets)
+    assert "NYUD-V2" in datasets["NYU Depth V2"].aliases or datasets["NYU Depth V2"].text == "NYUD-V2"
+    assert not {m.name for m in e.of_type("method")} & {"YouTube8M", "NYUD-V2"}

@@ -166,8 +166,38 @@ _STRIPPED = ("like|based|style|inspired|specific|aware|free|level|compatible|fri
              "tuned|adapted|finetuned")
 
 
+#: Where a letter run meets a digit run, directly or across one hyphen ("YouTube-8M",
+#: "CIFAR10"), and where a final version suffix starts ("NYUDv2", "NYUD-V2").
+_LETTER_DIGIT_JOIN = re.compile(r"(?<=[A-UW-Za-uw-z])-?(?=\d)|(?<=[A-Za-z])-?(?=[vV]\d+$)")
+
+
+def hyphen_variants(form: str) -> list[str]:
+    """The other spellings of ``form`` with or without a hyphen where letters meet digits or a
+    final version suffix: "YouTube-8M" -> "YouTube8M"; "NYUDv2" -> "NYUD-v2"; "CIFAR-10" ->
+    "CIFAR10".
+
+    Why: papers write a known name either way ("YouTube8M", "NYUD-V2"), and a gazetteer that
+    lists one spelling misses the other; the name is then left to the shape rules, which may
+    type it as a method. At most three joins vary (eight spellings), so forms with many digit
+    runs do not multiply."""
+    joins = list(_LETTER_DIGIT_JOIN.finditer(form))
+    if not joins or len(joins) > 3:
+        return []
+    out: list[str] = []
+    for mask in range(1 << len(joins)):
+        parts, last = [], 0
+        for i, m in enumerate(joins):
+            parts += [form[last:m.start()], "-" if mask >> i & 1 else ""]
+            last = m.end()
+        spelled = "".join(parts) + form[last:]
+        if spelled != form:
+            out.append(spelled)
+    return out
+
+
 def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
     by_lower: dict[str, GazEntry] = {}
+    variants: list[tuple[str, GazEntry]] = []
     for e in load_json(filename)["entries"]:
         forms = frozenset([e["name"], *e.get("aliases", [])])
         fam = e.get("family")
@@ -175,6 +205,9 @@ def _load_gazetteer(filename: str, kind: str) -> Gazetteer:
                          forms if fam is True else frozenset(fam or ()))
         for f in forms:
             by_lower.setdefault(f.lower(), entry)
+            variants += [(v.lower(), entry) for v in hyphen_variants(f)]
+    for v, entry in variants:  # after every listed form: a listed spelling always wins
+        by_lower.setdefault(v, entry)
     alt = _trie_regex(sorted(by_lower, key=len, reverse=True))
     body = rf"(?<![\w\-/.@])(?:{alt})(?![\w]|-(?!(?:{_STRIPPED})\b)[A-Za-z]{{3,}}|\.\w|\s?[Ss]core)"
     regex = re.compile(body, re.IGNORECASE)
