@@ -886,3 +886,8 @@ def test_a_number_beside_gpu_is_no_gtx(ex):
     got = hw(ex, "A method", "We reach 88% accuracy on the 7,960-image AID benchmark on one GPU.")
     assert not [n for n in got if "GTX" in n]
     assert "NVIDIA GTX 980" in hw(ex, "A method", "Training takes 2 hours on a GTX 980 GPU.")
+
+
+def test_edge_systems_are_edge_devices(ex):
+    got = hw(ex, "A method", "Edge systems operate under strict computational budgets, so we adapt the model.")
+    assert "edge device" in got

@@ -5,7 +5,7 @@ fixed its set and none of the next (benchmarks/heldout/notes/errors_H*.md). A lo
 regression over what the rules decided and the words around each mention, trained on every
 labelled hardware role (benchmarks/heldout/role_model.py), was right on 9 entries of the four
 sets the role rules never saw where the rules were wrong, and wrong on none where they were
-right (0.665 -> 0.708, 209 entries, each set predicted by a model trained without it).
+right (0.671 -> 0.714, 210 entries, each set predicted by a model trained without it).
 
 The model overrides the rules only where it gives its role a probability of at least
 ``threshold`` (in the model file): below that the rules' role stands. An override names this
