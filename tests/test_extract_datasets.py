@@ -384,3 +384,12 @@ def test_a_known_dataset_spelled_without_its_hyphen_is_still_a_dataset(extractor
     assert {"YouTube-8M", "NYU Depth V2"} <= set(datasets)
     assert "NYUD-V2" in datasets["NYU Depth V2"].aliases or datasets["NYU Depth V2"].text == "NYUD-V2"
     assert not {m.name for m in e.of_type("method")} & {"YouTube8M", "NYUD-V2"}
+
+
+def test_classic_corpora_and_simulators_are_known(extractor: Extractor) -> None:
+    e = extractor.extract(Paper(id="t", title="A supertagger",
+                                abstract="We train on CCGbank and the British National Corpus, and test "
+                                         "driving policies in the CARLA simulator."))
+    assert {"CCGbank", "British National Corpus"} <= {m.name for m in e.of_type("dataset")}
+    assert "CARLA" in {m.name for m in e.of_type("method")}
+    assert "CCGbank" not in {m.name for m in e.of_type("method")}
