@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.extractor import Extractor  # noqa: E402
-from kg.extract.hardware_roles import MODEL_FILE, record_features  # noqa: E402
+from kg.extract.hardware_roles import MODEL_FILE, RoleModel, record_features  # noqa: E402
 from kg.extract.nlp import MAX_TEXT_CHARS, build_nlp  # noqa: E402
 from kg.ingest import read_sources  # noqa: E402
 from kg.pipeline import bundled_corpus  # noqa: E402
@@ -114,21 +114,13 @@ def model_json(rows: list[dict[str, Any]], l2: float, threshold: float) -> dict[
             "bias": [round(float(x), 4) for x in b], "weights": weights}
 
 
-def probabilities(model: tuple[dict[str, int], np.ndarray, np.ndarray],
-                  f: dict[str, float]) -> np.ndarray:
-    vocab, w, b = model
-    z = b + sum((v * w[vocab[k]] for k, v in f.items() if k in vocab), np.zeros(len(ROLES)))
-    p = np.exp(z - z.max())
-    return p / p.sum()
-
-
 def cross_validate(rows: list[dict[str, Any]], clean: set[str], l2: float) -> None:
     group = {r["set"]: "clean" if r["set"] in clean else "dev" if r["set"] == "dev" else "tuned"
              for r in rows}
     prob: dict[int, np.ndarray] = {}
-    for s in sorted(group):  # leave one set out
-        model = train([r for r in rows if r["set"] != s], l2)
-        prob.update({i: probabilities(model, r["f"]) for i, r in enumerate(rows) if r["set"] == s})
+    for s in sorted(group):  # leave one set out, scored by the shipped inference code
+        model = RoleModel.from_json(model_json([r for r in rows if r["set"] != s], l2, threshold=1.0))
+        prob.update({i: np.array(model.probabilities(r["f"])) for i, r in enumerate(rows) if r["set"] == s})
     sizes = collections.Counter(group[r["set"]] for r in rows)
     cols = ("clean", "dev", "tuned")
     print("| role from | " + " | ".join(f"{g} ({sizes[g]})" for g in cols) + " |")

@@ -640,7 +640,9 @@ class HardwareComponent:
         title_kind = r.hardware_kind.search(title.text)
         if title_kind is None:
             return
-        kind = title_kind.group(0).lower()[:6]  # "neuromorphic" / "Neuromorphic Computing"
+        # the first 6 letters, as a stem: "memristive" and "memristor-based", "analog in-memory"
+        # and "analogue in-memory" are one kind
+        kind = title_kind.group(0).lower()[:6]
         for h in hits:
             if h.kind != "product" or h.role != "evaluated_on":
                 continue

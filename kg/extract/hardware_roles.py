@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -46,6 +47,13 @@ _WE = re.compile(r"\b(we|our)\b")
 WINDOW = 6
 
 
+@lru_cache(maxsize=8)
+def _lower_sentences(text: str) -> tuple[str, ...]:
+    """The feature sentences of ``text``, lower-cased: split once per paper, not once per
+    hardware entry of it."""
+    return tuple(m.group(0).lower() for m in _SENT.finditer(text))
+
+
 def role_features(text: str, *, name: str, mention: str, role: str, extractor: str,
                   hw_class: str | None, quantity: Any, n_hardware: int,
                   claim_on_it: bool) -> dict[str, float]:
@@ -60,10 +68,9 @@ def role_features(text: str, *, name: str, mention: str, role: str, extractor: s
     if claim_on_it:
         f["claim_hw"] = 1.0
     forms = {mention.lower(), name.lower()} - {""}
-    sents = [m.group(0) for m in _SENT.finditer(text)]
+    sents = _lower_sentences(text)
     n = 0
-    for i, s in enumerate(sents):
-        low = s.lower()
+    for i, low in enumerate(sents):
         at = [low.find(x) for x in forms if x in low]
         if not at:
             continue
