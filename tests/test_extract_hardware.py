@@ -891,3 +891,15 @@ def test_a_number_beside_gpu_is_no_gtx(ex):
 def test_edge_systems_are_edge_devices(ex):
     got = hw(ex, "A method", "Edge systems operate under strict computational budgets, so we adapt the model.")
     assert "edge device" in got
+
+
+def test_text_whose_lowercasing_changes_length(ex):
+    # "İ".lower() is two characters: the lowercase-keyed trie's offsets would be off, so
+    # this text goes through the re.I pattern the registry compiles on first use
+    text = "İstanbul's cluster trains the model on 8 A100 GPUs and serves it on a Jetson Orin."
+    assert len(text.lower()) != len(text)
+    paper = Paper(id="t", title="A method", abstract=text)
+    got = {m.name: m for m in ex.extract(paper).of_type("hardware")}
+    assert {"NVIDIA A100", "NVIDIA Jetson Orin"} <= set(got)
+    ev = got["NVIDIA A100"].evidence
+    assert paper.text[ev.start:ev.end] == "A100"

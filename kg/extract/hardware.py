@@ -161,7 +161,9 @@ class HardwareComponent:
         self.reg = registry
         self.rules = rules
         # the whole-text scans, and their re.ASCII twins for plain ASCII text (vocab.ascii_twin)
-        self._scans = (rules.class_re, registry.pattern_lower, registry.pattern, registry.pattern_cs)
+        # registry.pattern (re.I) is not here: it is only for text whose lowercasing changes
+        # its length, which plain ASCII text never is, so it needs no twin (_scans_for)
+        self._scans = (rules.class_re, registry.pattern_lower, registry.pattern_cs)
         self._scans_ascii = tuple(p if p is None else ascii_twin(p) for p in self._scans)
         self._class_acronym_ascii = ascii_twin(rules.class_acronym_re)
         self._gate = self._word_gate()
@@ -213,9 +215,12 @@ class HardwareComponent:
         The ASCII twins on plain ASCII text; the lowercase-keyed trie on lowered text when
         lowering keeps every offset, the re.I trie on the text otherwise.
         """
-        class_re, pattern_lower, pattern, pattern_cs = self._scans_ascii if plain_ascii(text) else self._scans
+        if plain_ascii(text):
+            class_re, pattern_lower, pattern_cs = self._scans_ascii
+        else:
+            class_re, pattern_lower, pattern_cs = self._scans
         lowered = text.lower()
-        scans = [(pattern_lower, lowered) if len(lowered) == len(text) else (pattern, text)]
+        scans = [(pattern_lower, lowered) if len(lowered) == len(text) else (self.reg.pattern, text)]
         if pattern_cs is not None:
             scans.append((pattern_cs, text))
         return scans, class_re

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from kg.extract.vocab import load_json
@@ -142,7 +142,7 @@ class HardwareRegistry:
         for c in classes:
             self._resolve[compact(c["name"])] = c["name"]
             self._resolve.setdefault(compact(c["name"]) + "s", c["name"])
-        self.pattern, self.pattern_cs = self._compile()
+        self._body, self.pattern_cs = self._compile()
 
     # -- construction -----------------------------------------------------------------------
     def _add(self, info: HardwareInfo) -> None:
@@ -207,7 +207,8 @@ class HardwareRegistry:
                 self.aliases[key] = entry
             self._resolve.setdefault(key, canonical)
 
-    def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    def _compile(self) -> tuple[str, re.Pattern[str] | None]:
+        """The alias regex's source (see :attr:`pattern`), and the case-sensitive pattern."""
         ci = [_runs(k_form) for k_form in self._alias_forms(case_sensitive=False)]
         cs_forms = self._alias_forms(case_sensitive=True)
         # a name starts a word, or follows a count ("8xA100", "8×A100", "8timesA100");
@@ -215,7 +216,6 @@ class HardwareRegistry:
         left = r"(?:(?<![A-Za-z0-9+])|(?<=\d[xX×])|(?<=\dtimes))"
         right = r"(?:'?s)?(?![A-Za-z0-9+])"
         body = left + "(" + _trie_regex([r for r in ci if r]) + ")" + right
-        pat = re.compile(body, re.I)
         # the trie holds lowercase runs: matching lowercased text case-sensitively is ~3x
         # faster than re.I (no case folding per character), same offsets for ASCII text
         self.pattern_lower = re.compile(body)
@@ -223,7 +223,17 @@ class HardwareRegistry:
         if cs_forms:
             pat_cs = re.compile(left + "(" + "|".join(
                 re.escape(f) for f in sorted(cs_forms, key=len, reverse=True)) + ")" + right)
-        return pat, pat_cs
+        return body, pat_cs
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The alias regex with re.I, for the rare text whose lowercasing changes its length
+        (where :attr:`pattern_lower`'s offsets would be wrong).
+
+        Compiled on first use: the 49 kB pattern cost 0.27 s of every pipeline's start-up,
+        and most corpora never need it.
+        """
+        return re.compile(self._body, re.I)
 
     #: What may precede a name in word text (kg.extract.word_gate.word_text): a space (any
     #: character that is no letter or digit, or the text start) or a count's "x" / "times".

@@ -42,6 +42,11 @@ def plain_ascii(text: str) -> bool:
 
 def _no_ascii_folds(src: str, flags: int) -> bool:
     """True when no literal or class range of the pattern holds a character in _FOLDS_TO_ASCII."""
+    # Below the first of them, with no escape that can name a higher code point, neither a
+    # literal nor a range can hold one: decided without parsing (parsing the 49 kB hardware
+    # pattern took 0.18 s of start-up).
+    if max(src, default="\0") < "\u0130" and not any(e in src for e in ("\\u", "\\U", "\\N")):
+        return True
     try:
         from re import _constants as C, _parser
         tree = _parser.parse(src, flags)
