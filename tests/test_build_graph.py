@@ -79,6 +79,49 @@ def test_changed_paper_is_replaced(tmp_path: Path) -> None:
     assert stats(str(out))["papers"] == 1
 
 
+def test_replacing_papers_gives_the_graph_a_fresh_build_gives(bundled_graph: Path,
+                                                              tmp_path: Path) -> None:
+    # Eight GPU papers of the bundled corpus cut to their first sentence: the entities only
+    # they named are orphaned by the replacement and must go, up the hardware hierarchy,
+    # leaving exactly what a fresh build of the changed corpus holds.
+    lines = (Path(__file__).parents[1] / "kg" / "data" / "trending-papers.txt").read_text(
+        encoding="utf-8").splitlines()
+    changed = [i for i in range(3, len(lines), 2) if "GPU" in lines[i]][:8]
+    assert len(changed) == 8
+    for i in changed:
+        lines[i] = lines[i].split(". ")[0] + "."
+    src = tmp_path / "changed.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    shutil.copytree(bundled_graph, out)
+    rep = add([str(src)], str(out), workers=1, html=False, turtle=False)
+    assert rep.papers_replaced == 8 and rep.papers_unchanged == 195
+    fresh = tmp_path / "fresh"
+    build([str(src)], str(fresh), workers=1, html=False, turtle=False)
+    after, expected = _triples(out), _triples(fresh)
+    assert expected <= after
+    # Only alternative labels the old versions gave entities that other papers still name
+    # stay behind: labels are a union over papers and are not recorded per paper.
+    alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
+    kept = {s for s, _, _ in expected}
+    assert all(p == alt and s in kept for s, p, _ in after - expected)
+    gone = {s for s, p, o in _triples(bundled_graph) - after
+            if o == "<http://www.w3.org/2004/02/skos/core#Concept>"}
+    assert gone  # some entities were orphaned and removed
+
+
+def test_a_build_leaves_no_shared_node_unreferenced(bundled_graph: Path) -> None:
+    # What StoreWriter._remove_orphans relies on to look only at what a removed paper named.
+    store = open_store(bundled_graph)
+    unreferenced = list(store.query("""
+        PREFIX kg: <https://w3id.org/kg-papers/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?n WHERE {
+          VALUES ?type { skos:Concept kg:CodeRepository kg:Author kg:Extractor }
+          ?n a ?type . FILTER NOT EXISTS { ?x ?p ?n } }"""))
+    assert unreferenced == []
+
+
 def test_paper_repeated_in_one_run_is_replaced_whole(tmp_path: Path) -> None:
     # The second, richer record of an id replaces the first mid-build: nothing of the first
     # version stays, and the entities the removal orphaned are described again.

@@ -22,13 +22,25 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
 from kg.errors import GraphNotFoundError
-from kg.graph.namespaces import KG, PREFIXES, sparql_prefixes
+from kg.graph.namespaces import KG, PREFIXES, RDF, SKOS, sparql_prefixes
 
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
+
+_DEFAULT = DefaultGraph()
+_PAPER = NamedNode(KG + "paper")
+_TYPE = NamedNode(RDF + "type")
+#: Nodes many papers share, described once: a removal deletes the ones it leaves unreferenced.
+_SHARED_TYPES = tuple(NamedNode(t) for t in (
+    SKOS + "Concept", KG + "CodeRepository", KG + "Author", KG + "Extractor"))
+
+
+def _first(it: Iterator[Quad]) -> bool:
+    """Whether a quad iterator yields anything (it reads at most one quad)."""
+    return next(it, None) is not None
 
 
 def _live_dir(out: Path) -> Path | None:
@@ -123,7 +135,8 @@ class StoreWriter:
         self.compacted = True
 
     def remove_paper(self, paper_iri: str) -> None:
-        """Deletes a paper, its links and claims, and entities no paper links to any more.
+        """Deletes a paper, its links and claims, and the shared nodes (entities, code
+        repositories, authors, extractors) nothing refers to any more.
 
         The IRI is written into the update text: it comes from :func:`kg.graph.iri.paper_iri`,
         which percent-encodes the id, so it cannot hold ``>`` or spaces (pyoxigraph's update
@@ -132,26 +145,44 @@ class StoreWriter:
         if any(c in paper_iri for c in "<>\"{}|^`\\ "):
             raise ValueError(f"not a minted paper IRI: {paper_iri!r}")
         self.compacted = False
+        # what the paper and its links and claims refer to: the only shared nodes its
+        # removal can orphan
+        paper = NamedNode(paper_iri)
+        quads = self.store.quads_for_pattern
+        named = {q.object for q in quads(paper, None, None, _DEFAULT)}
+        for node in {q.subject for q in quads(None, _PAPER, paper, _DEFAULT)}:
+            named.update(q.object for q in quads(node, None, None, _DEFAULT))
         p = f"<{paper_iri}>"
         self.store.update(
             sparql_prefixes()
             + f"DELETE {{ ?n ?p ?o }} WHERE {{ ?n kg:paper {p} . ?n ?p ?o }} ;\n"
             + f"DELETE {{ {p} ?p ?o }} WHERE {{ {p} ?p ?o }}")
-        self._remove_orphans()
+        self._remove_orphans(named)
 
-    def _remove_orphans(self) -> None:
-        # Entities with no link, claim or narrower entity left; repeat up the hierarchy.
-        q = sparql_prefixes() + """
-        DELETE { ?e ?p ?o } WHERE {
-          ?e a skos:Concept . ?e ?p ?o .
-          FILTER NOT EXISTS { ?l kg:entity ?e }
-          FILTER NOT EXISTS { ?c kg:onHardware ?e }
-          FILTER NOT EXISTS { ?x skos:broader ?e }
-        }"""
-        before = -1
-        while before != len(self.store):
-            before = len(self.store)
-            self.store.update(q)
+    def _remove_orphans(self, candidates: set[Any]) -> None:
+        """Deletes the shared nodes among ``candidates`` that no triple refers to any more,
+        then what they referred to that this leaves unreferenced (up the hardware hierarchy).
+
+        Why from candidates: a build leaves no shared node unreferenced (tests check it), so
+        a removal can orphan only what the removed paper referred to. The store-wide sweep
+        this replaces cost 7.8 s per replaced paper on a 20k-paper graph, and it left code
+        repositories, authors and extractors behind; these index lookups cost milliseconds.
+        """
+        quads = self.store.quads_for_pattern
+        work = [c for c in candidates if isinstance(c, NamedNode)]
+        seen: set[NamedNode] = set()
+        while work:
+            node = work.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            if (not any(_first(quads(node, _TYPE, t, _DEFAULT)) for t in _SHARED_TYPES)
+                    or _first(quads(None, None, node, _DEFAULT))):
+                continue
+            description = list(quads(node, None, None, _DEFAULT))
+            for q in description:
+                self.store.remove(q)
+            work.extend(q.object for q in description if isinstance(q.object, NamedNode))
 
     def _switch_to(self, final: Path) -> None:
         """Makes ``final`` the live store: rename into place, then repoint CURRENT."""
