@@ -141,11 +141,15 @@ def write_report(db: dict) -> Path:
     # ---- add / cli / serve / html
     add = e.get("add/1k")
     if add and "build_s" in add:
-        out += ["## `kg add` of unchanged papers", "",
+        out += ["## `kg add` of unchanged and changed papers", "",
                 f"1k papers built in {add['build_s']} s; adding the same file again read "
                 f"{add['papers_read']}, skipped {add['papers_unchanged']} as unchanged, extracted "
                 f"{(add['papers_added'] or 0) + (add['papers_replaced'] or 0)}, in {add['add_unchanged_s']} s "
-                f"({add['add_over_build']:.0%} of the build).", ""]
+                f"({add['add_over_build']:.0%} of the build)."]
+        if add.get("add_changed_s") is not None:
+            out.append(f"The same file with the abstracts of {add['changed']} papers cut to their "
+                       f"first sentence: {add['changed_replaced']} replaced in {add['add_changed_s']} s.")
+        out.append("")
     cli = e.get("cli/bundled")
     if cli:
         out += ["## Cold CLI", ""]
