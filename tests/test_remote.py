@@ -102,6 +102,61 @@ def test_gsp_url() -> None:
     assert gsp_url("http://h:7878/", "urn:x:g") == "http://h:7878/store?graph=urn%3Ax%3Ag"
 
 
+# ---- unit: push streams the graph from a file ---------------------------------------------
+
+def _local_triples(graph_dir: str) -> set[str]:
+    from pyoxigraph import DefaultGraph, RdfFormat
+
+    from kg.graph.store import open_store
+
+    dump = open_store(graph_dir).dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+    return {ln for ln in dump.decode("utf-8").splitlines() if ln.strip()}
+
+
+def test_push_update_sends_every_triple_in_bounded_batches(
+        gg: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.remote as remote
+
+    sent: list[str] = []
+    monkeypatch.setattr(remote, "_update", lambda url, text, timeout: sent.append(text))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)  # re-read TMPDIR
+    rep = remote.push(gg, "http://example.org/update", protocol="update", batch=500)
+    local = _local_triples(gg)
+    assert sent[0] == "CLEAR SILENT DEFAULT"
+    bodies = [t.removeprefix("INSERT DATA {\n").removesuffix("\n}").splitlines() for t in sent[1:]]
+    assert all(len(b) <= 500 for b in bodies) and len(bodies) == -(-len(local) // 500)
+    assert {ln for b in bodies for ln in b} == local and rep.triples == len(local)
+    assert rep.requests == len(sent)
+    assert list(tmp_path.iterdir()) == []  # the dump is deleted
+
+
+def test_push_gsp_streams_a_file_with_its_length(gg: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.remote as remote
+
+    got: dict[str, object] = {}
+
+    def fake_request(url: str, data: object, headers: dict[str, str], method: str,
+                     timeout: object) -> tuple[int, dict[str, str], bytes]:
+        assert hasattr(data, "read")  # a file, not the graph in memory
+        body = data.read()  # type: ignore[attr-defined]
+        got.update(url=url, method=method, body=body, length=headers["Content-Length"])
+        return 204, {}, b""
+
+    monkeypatch.setattr(remote, "_request", fake_request)
+    rep = remote.push(gg, "http://example.org:7878", replace=False, named_graph="https://example.org/g")
+    body = got["body"]
+    assert isinstance(body, bytes) and got["length"] == str(len(body)) and got["method"] == "POST"
+    assert set(body.decode("utf-8").splitlines()) == _local_triples(gg)
+    assert rep.triples == len(_local_triples(gg)) and rep.url.endswith("/store?graph=https%3A%2F%2Fexample.org%2Fg")
+
+
+def test_push_refuses_a_bad_named_graph_before_any_request(gg: str) -> None:
+    r = runner.invoke(app, ["push", "--endpoint", "http://127.0.0.1:9/store", "-g", gg,
+                            "--named-graph", "not an iri"])
+    assert r.exit_code == 1 and "--named-graph" in r.output
+
+
 # ---- a real Oxigraph server -----------------------------------------------------------------
 
 
