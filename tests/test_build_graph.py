@@ -110,6 +110,34 @@ def test_replacing_papers_gives_the_graph_a_fresh_build_gives(bundled_graph: Pat
     assert gone  # some entities were orphaned and removed
 
 
+@pytest.mark.parametrize("gpu_first", [True, False])
+def test_orphans_go_whatever_order_they_are_visited_in(tmp_path: Path, gpu_first: bool) -> None:
+    # GPU is named by the paper and by NVIDIA GPU's skos:broader: visited first it is still
+    # referenced, and only the deletion of RTX 4090 -> Ada -> NVIDIA GPU orphans it.
+    from pyoxigraph import NamedNode
+
+    from kg.graph import iri
+    from kg.graph.store import write_store
+
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"id": "x1", "title": "Kernels",
+                               "abstract": "We run FastConv on an NVIDIA RTX 4090 GPU."}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "g"
+    build([str(src)], str(out), workers=1, html=False, turtle=False)
+    gpu = NamedNode(iri.entity_iri("hardware", "GPU"))
+    rtx = NamedNode(iri.entity_iri("hardware", "NVIDIA RTX 4090"))
+    assert any("RTX 4090" in o for _, _, o in _triples(out)) and str(gpu) in {
+        o for _, _, o in _triples(out)}
+    with write_store(out, fresh=False) as w:
+        p = f"<{iri.paper_iri('x1')}>"
+        w.store.update(f"DELETE {{ ?n ?p ?o }} WHERE {{ ?n <https://w3id.org/kg-papers/ontology#paper> {p} . ?n ?p ?o }} ; "
+                       f"DELETE {{ {p} ?p ?o }} WHERE {{ {p} ?p ?o }}")
+        w._remove_orphans([rtx, gpu] if gpu_first else [gpu, rtx])  # the last is visited first
+    left = {o for _, p, o in _triples(out) if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
+    assert "<http://www.w3.org/2004/02/skos/core#Concept>" not in left
+
+
 def test_a_build_leaves_no_shared_node_unreferenced(bundled_graph: Path) -> None:
     # What StoreWriter._remove_orphans relies on to look only at what a removed paper named.
     store = open_store(bundled_graph)

@@ -159,7 +159,7 @@ class StoreWriter:
             + f"DELETE {{ {p} ?p ?o }} WHERE {{ {p} ?p ?o }}")
         self._remove_orphans(named)
 
-    def _remove_orphans(self, candidates: set[Any]) -> None:
+    def _remove_orphans(self, candidates: Iterable[Any]) -> None:
         """Deletes the shared nodes among ``candidates`` that no triple refers to any more,
         then what they referred to that this leaves unreferenced (up the hardware hierarchy).
 
@@ -170,12 +170,11 @@ class StoreWriter:
         """
         quads = self.store.quads_for_pattern
         work = [c for c in candidates if isinstance(c, NamedNode)]
-        seen: set[NamedNode] = set()
         while work:
+            # A node still referenced now may be orphaned by a later deletion (GPU, named by
+            # the paper and by NVIDIA GPU's skos:broader), which puts it back on the list;
+            # a deleted node has no type left. Each deletion adds finitely many: it ends.
             node = work.pop()
-            if node in seen:
-                continue
-            seen.add(node)
             if (not any(_first(quads(node, _TYPE, t, _DEFAULT)) for t in _SHARED_TYPES)
                     or _first(quads(None, None, node, _DEFAULT))):
                 continue
