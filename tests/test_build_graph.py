@@ -110,6 +110,35 @@ def test_replacing_papers_gives_the_graph_a_fresh_build_gives(bundled_graph: Pat
     assert gone  # some entities were orphaned and removed
 
 
+def _sorted_index(index: dict) -> dict:
+    return {t: ({k: sorted(v) for k, v in idx.items()}, pref) for t, (idx, pref) in index.items()}
+
+
+def test_add_updates_the_name_index_to_what_a_full_read_gives(bundled_graph: Path,
+                                                              tmp_path: Path) -> None:
+    # An add reads again only the entities its papers (new and replaced) name; the index
+    # it writes must hold exactly the entries a full read of the new store gives.
+    from kg.query.backend import LocalBackend
+    from kg.query.names import name_index, read_name_index
+
+    out = tmp_path / "out"
+    shutil.copytree(bundled_graph, out)
+    assert read_name_index(out) is not None  # the build wrote it for its store
+    lines = (Path(__file__).parents[1] / "kg" / "data" / "trending-papers.txt").read_text(
+        encoding="utf-8").splitlines()
+    for i in [i for i in range(3, len(lines), 2) if "dataset" in lines[i]][:5]:
+        lines[i] = lines[i].split(". ")[0] + ". We also run it on an NVIDIA Jetson Orin."
+    changed = tmp_path / "changed.txt"
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for src in (DATA / "extra-papers.txt", changed):
+        rep = add([str(src)], str(out), workers=1, html=False, turtle=False)
+        assert rep.papers_added + rep.papers_replaced > 0
+        written = read_name_index(out)
+        assert written is not None
+        assert _sorted_index(written) == _sorted_index(name_index(LocalBackend(out)))
+    assert "nvidiajetsonorin" in written["hardware"][0]
+
+
 @pytest.mark.parametrize("gpu_first", [True, False])
 def test_orphans_go_whatever_order_they_are_visited_in(tmp_path: Path, gpu_first: bool) -> None:
     # GPU is named by the paper and by NVIDIA GPU's skos:broader: visited first it is still
