@@ -91,6 +91,8 @@ class BuildReport:
     stats: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    #: The store directory the statistics describe (``CURRENT`` names the live one).
+    store: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -122,7 +124,7 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
            report: Callable[[Skip], None] | None) -> BuildReport:
     from kg.extract.extractor import extract_encoded
     from kg.graph import iri
-    from kg.graph.store import graph_stats, paper_hashes, write_store
+    from kg.graph.store import graph_stats, paper_count, paper_hash, write_store
     from kg.query.backend import StoreBackend
     from kg.query.names import entity_type_of, name_index, read_name_index, updated_name_index
 
@@ -139,12 +141,13 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
     for s in srcs:  # fail before any work on a missing file
         if s != "-" and not Path(s).is_file():
             raise InputError(f"{s}: no such file")
-    # an add updates the index of names it finds next to the live store (see below)
+    # an add updates the index of names and the triple count it finds for the live store
     old_names = None if fresh else read_name_index(out)
+    old_triples = None if fresh else _stored_triples(out)
     touched: set[str] = set()  # entity IRIs the written papers name, for that update
     with write_store(out, fresh=fresh) as w:
-        known = {} if fresh else paper_hashes(w.store)
-        incremental_limit = max(500, len(known) // PAPERS_PER_NAMED_ENTITY)
+        stored = 0 if fresh else paper_count(w.store)
+        incremental_limit = max(500, stored // PAPERS_PER_NAMED_ENTITY)
         seen_in_run: set[str] = set()
         # one flag per paper handed to extraction, in order: must its older version (in the
         # store, or earlier in this run) go first? Extraction keeps input order.
@@ -152,12 +155,14 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
 
         def todo() -> Iterator[Paper]:
             # Pulled lazily by extract_papers, at most a window of chunks ahead of the
-            # loop below (on this thread): it only decides, it never touches the store;
-            # removals happen below, in order.
+            # loop below (on this thread): it only decides, reading stored hashes and
+            # never writing; removals happen below, in order.
             for p in read_sources(srcs, fmt=fmt, strict=strict, report=on_skip):
                 rep.papers_read += 1
                 piri = iri.paper_iri(p.id)
-                old = known.get(piri)
+                # the stored hash: this run may have replaced the paper already, but then
+                # it is in seen_in_run, and that decides
+                old = None if fresh else paper_hash(w.store, piri)
                 if old == p.content_hash and piri not in seen_in_run:
                     rep.papers_unchanged += 1
                     continue
@@ -197,14 +202,17 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
                 progress(done)
         w.add_nquads(encoded)
         # a build, or an add that writes a tenth of the graph again or more, compacts it
-        w.optimize = fresh or (rep.papers_added + rep.papers_replaced) * 10 >= len(known)
+        w.optimize = fresh or (rep.papers_added + rep.papers_replaced) * 10 >= stored
         with w.compacting():  # the two store-wide reads run beside RocksDB's compaction
-            rep.stats = graph_stats(w.store)
+            known_triples = (old_triples + w.triples_delta
+                             if old_triples is not None and w.triples_delta is not None else None)
+            rep.stats = graph_stats(w.store, triples=known_triples)
             touched |= {t for t in w.touched if entity_type_of(t)}  # not authors, code...
             if old_names is not None and len(touched) <= incremental_limit:
                 names = updated_name_index(old_names, StoreBackend(w.store), touched)
             else:
                 names = name_index(StoreBackend(w.store))
+    rep.store = w.directory.name
     _write_files(out, rep, names, turtle=turtle, html=html)
     rep.seconds = round(time.perf_counter() - t0, 3)
     from kg.graph.store import MANIFEST, atomic_write_bytes
@@ -212,6 +220,22 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
     atomic_write_bytes(out / MANIFEST,
                        json.dumps(rep.to_dict(), indent=1, ensure_ascii=False).encode())
     return rep
+
+
+def _stored_triples(out: Path) -> int | None:
+    """The triple count the manifest gives for the live store, or None if it gives it for
+    another store (an add that died after switching the store but before its manifest)."""
+    from kg.graph.store import MANIFEST, POINTER
+
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        live = (out / POINTER).read_text(encoding="utf-8").strip()
+        triples = manifest["stats"]["triples"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not live or manifest.get("store") != live or not isinstance(triples, int):
+        return None
+    return triples
 
 
 def _write_files(out: Path, rep: BuildReport, names: "NameIndex", *, turtle: bool,

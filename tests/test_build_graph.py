@@ -136,7 +136,21 @@ def test_add_updates_the_name_index_to_what_a_full_read_gives(bundled_graph: Pat
         written = read_name_index(out)
         assert written is not None
         assert _sorted_index(written) == _sorted_index(name_index(LocalBackend(out)))
+        # the triple count comes from the manifest's count and the add's exact delta
+        assert rep.store == (out / "CURRENT").read_text(encoding="utf-8").strip()
+        assert rep.stats == stats(str(out)) and rep.stats["triples"] == len(open_store(out))
     assert "nvidiajetsonorin" in written["hardware"][0]
+
+
+def test_add_counts_triples_again_when_the_manifest_is_not_for_the_live_store(
+        bundled_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(bundled_graph, out)
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["store"], manifest["stats"]["triples"] = "store-0-0000", 1  # a stale manifest
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    rep = add([str(DATA / "extra-papers.txt")], str(out), workers=1, html=False, turtle=False)
+    assert rep.papers_added == 2 and rep.stats["triples"] == len(open_store(out)) > 1000
 
 
 @pytest.mark.parametrize("gpu_first", [True, False])
