@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KGError, QueryError, UnknownNameError
+from kg.errors import QueryError, UnknownNameError
 from kg.graph import iri as iri_mod
 from kg.graph.namespaces import ENTITY_CLASS, ID, sparql_prefixes
 from kg.query.backend import Backend
@@ -284,15 +284,9 @@ def updated_name_index(old: NameIndex, backend: Backend, touched: set[str]) -> N
 def read_name_index(graph_dir: str | os.PathLike[str]) -> NameIndex | None:
     """The name index written for the graph's live store, or None if any file is missing
     or belongs to another store."""
-    from kg.query.backend import LocalBackend
-
-    try:
-        backend = LocalBackend(graph_dir)
-    except KGError:
-        return None
     out: NameIndex = {}
     for type_ in ENTITY_TYPES:
-        loaded = _read_name_index(backend, type_)
+        loaded = _read_name_index(graph_dir, type_)
         if loaded is None:
             return None
         out[type_] = loaded
@@ -323,10 +317,9 @@ def write_name_index(graph_dir: str | os.PathLike[str], index: NameIndex | None 
     return folder
 
 
-def _read_name_index(backend: Any, type_: str) -> tuple[dict[str, list[tuple[int, str, str]]],
-                                                         dict[str, str]] | None:
-    """The written index for ``type_`` if it matches the backend's live store, else None."""
-    graph_dir = getattr(backend, "graph_dir", None)
+def _read_name_index(graph_dir: str | os.PathLike[str] | None, type_: str
+                     ) -> tuple[dict[str, list[tuple[int, str, str]]], dict[str, str]] | None:
+    """The written index for ``type_`` if it matches the graph's live store, else None."""
     if graph_dir is None:
         return None
     try:
@@ -365,7 +358,7 @@ class NameResolver:
         label and surface form of the type: seconds for methods on a 20k-paper graph).
         """
         if type_ not in self._index:
-            loaded = _read_name_index(self.backend, type_)
+            loaded = _read_name_index(getattr(self.backend, "graph_dir", None), type_)
             if loaded is None:
                 loaded = self._query_labels(type_)
             self._index[type_], self._pref[type_] = loaded
