@@ -150,6 +150,19 @@ def write_report(db: dict) -> Path:
             out.append(f"The same file with the abstracts of {add['changed']} papers cut to their "
                        f"first sentence: {add['changed_replaced']} replaced in {add['add_changed_s']} s.")
         out.append("")
+    grows = [(k.split("/", 1)[1], v) for k, v in sorted(e.items()) if k.startswith("grow/") and "steps" in v]
+    if grows:
+        out += ["## `kg add` on a large graph", "",
+                "`bench_grow.py`: three adds to a copy of the built graph, each a fresh process: a new "
+                "paper (the first add may count the triples once), a second new paper, and the first "
+                "papers of the real corpus with changed abstracts (replaced).", "",
+                "| graph | add | papers added / replaced | wall s | peak RSS MiB | triples after | commit | load |",
+                "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |"]
+        for size, g in grows:
+            for st in g["steps"]:
+                out.append(f"| {size} | {st['step']} | {st.get('added')} / {st.get('replaced')} | {st['wall_s']} | "
+                           f"{st['peak_rss_mib']} | {_f(st.get('triples'))} | {g.get('_commit')} | {g.get('_loadavg')} |")
+        out.append("")
     cli = e.get("cli/bundled")
     if cli:
         out += ["## Cold CLI", ""]

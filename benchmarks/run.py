@@ -75,7 +75,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1k,20k,100k")
     ap.add_argument("--quick", action="store_true", help="1k only, few query runs")
     ap.add_argument("--workers", default="1,2", help="worker counts for distinct-text sizes")
-    ap.add_argument("--only", default="", help="comma list among: extract,build,query,add,cli,serve,html,report")
+    ap.add_argument("--only", default="", help="comma list among: extract,build,query,grow,add,cli,serve,html,report")
     a = ap.parse_args()
     sizes = ["1k"] if a.quick else [s.strip() for s in a.sizes.split(",") if s.strip()]
     only = set(filter(None, a.only.split(",")))
@@ -102,6 +102,8 @@ def main() -> None:
                     default=None)
             if g:
                 save(db, f"query/{size}", run_bench("bench_query.py", "--graph", g, "--runs", runs))
+        if want("grow") and n >= 100_000:  # kg add on a large graph (a copy of the build's)
+            save(db, f"grow/{size}", run_bench("bench_grow.py", "--size", size))
     if want("add") and sizes:
         save(db, "add/1k", run_bench("bench_add.py", "--size", "1k"))
     if want("cli"):
