@@ -67,16 +67,17 @@ NQUADS_BATCH = 32_000_000
 PAPERS_PER_NAMED_ENTITY = 30
 
 
-def _named_entities(ex: PaperExtraction) -> Iterator[str]:
-    """IRIs of the entities a paper's quads name or describe (hardware up its hierarchy)."""
+def _named_entities(ex: PaperExtraction, into: dict[str, set[str]]) -> None:
+    """Adds the IRIs of the entities a paper's quads name or describe (hardware up its
+    hierarchy) to ``into``, each with the surface forms the paper's links give it."""
     from kg.graph import iri
 
     for m in ex.mentions:
-        yield iri.entity_iri(m.type, m.name)
+        into.setdefault(iri.entity_iri(m.type, m.name), set()).add(m.text)
         if m.type == "hardware":
             for b in m.attrs.get("broader") or ():
                 if b:
-                    yield iri.entity_iri("hardware", b)
+                    into.setdefault(iri.entity_iri("hardware", b), set())
 
 
 @dataclass
@@ -144,7 +145,7 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
     # an add updates the index of names and the triple count it finds for the live store
     old_names = None if fresh else read_name_index(out)
     old_triples = None if fresh else _stored_triples(out)
-    touched: set[str] = set()  # entity IRIs the written papers name, for that update
+    touched: dict[str, set[str]] = {}  # entity IRI -> surfaces the written papers give it
     with write_store(out, fresh=fresh) as w:
         stored = 0 if fresh else paper_count(w.store)
         incremental_limit = max(500, stored // PAPERS_PER_NAMED_ENTITY)
@@ -192,7 +193,7 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
             if nquads is None or removed:
                 nquads = extraction_nquads(ex, described).encode("utf-8")
             if old_names is not None and len(touched) <= incremental_limit:
-                touched.update(_named_entities(ex))
+                _named_entities(ex, touched)
             encoded.append(nquads)
             encoded_size += len(nquads)
             if encoded_size >= NQUADS_BATCH:
@@ -207,7 +208,9 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
             known_triples = (old_triples + w.triples_delta
                              if old_triples is not None and w.triples_delta is not None else None)
             rep.stats = graph_stats(w.store, triples=known_triples)
-            touched |= {t for t in w.touched if entity_type_of(t)}  # not authors, code...
+            for t in w.touched:  # what removed papers named: entities, not authors or code
+                if entity_type_of(t):
+                    touched.setdefault(t, set())
             if old_names is not None and len(touched) <= incremental_limit:
                 names = updated_name_index(old_names, StoreBackend(w.store), touched)
             else:

@@ -1,9 +1,5 @@
 # paired bootstrap over papers: delta F1 (variant - base), 95% CI
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-SHARED = REPO.parent / "shared"
-WORK = REPO / "benchmarks" / ".work" / "ner"
+from paths import HERE, REPO, SHARED, WORK  # noqa: F401
 import json,sys,random
 sys.path.insert(0,str(SHARED / 'eval')); import score as S
 H=str(REPO / 'benchmarks' / 'heldout') + '/'

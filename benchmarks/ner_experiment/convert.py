@@ -1,8 +1,4 @@
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-SHARED = REPO.parent / "shared"
-WORK = REPO / "benchmarks" / ".work" / "ner"
+from paths import HERE, REPO, SHARED, WORK  # noqa: F401
 if not (SHARED / "bench").is_dir():
     raise SystemExit(f"needs {SHARED / 'bench'} (the labelled corpora; not in a user's clone)")
 WORK.mkdir(parents=True, exist_ok=True)

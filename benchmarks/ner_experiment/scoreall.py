@@ -1,8 +1,4 @@
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-SHARED = REPO.parent / "shared"
-WORK = REPO / "benchmarks" / ".work" / "ner"
+from paths import HERE, REPO, SHARED, WORK  # noqa: F401
 import json,sys,subprocess
 sys.path.insert(0,str(SHARED / 'eval')); import score as S
 H=str(REPO / 'benchmarks' / 'heldout') + '/'

@@ -1,9 +1,5 @@
 """Union of kg baseline + NER spans; variants: all, filtered (F1/F2/F3)."""
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-SHARED = REPO.parent / "shared"
-WORK = REPO / "benchmarks" / ".work" / "ner"
+from paths import HERE, REPO, SHARED, WORK  # noqa: F401
 import json, re, sys, copy, time
 import spacy
 H=str(REPO / 'benchmarks' / 'heldout') + '/'

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -221,16 +222,6 @@ def name_index(backend: Backend) -> NameIndex:
     return {type_: resolver._query_labels(type_) for type_ in ENTITY_TYPES}
 
 
-_ENTITY_LABELS_QUERY = """
-SELECT ?e ?label ?kind WHERE {{
-  ?e a kg:{cls} .
-  {{ ?e skos:prefLabel ?label BIND("pref" AS ?kind) }}
-  UNION {{ ?e skos:altLabel ?label BIND("alt" AS ?kind) }}
-}}"""
-_ENTITY_SURFACES_QUERY = """
-SELECT DISTINCT ?e ?label WHERE {{ ?l kg:entity ?e ; kg:entityType "{type}" ; kg:surface ?label }}"""
-
-
 def entity_type_of(entity_iri: str) -> str | None:
     """The entity type an entity IRI was minted for (:func:`kg.graph.iri.entity_iri`)."""
     if not entity_iri.startswith(ID):
@@ -239,22 +230,34 @@ def entity_type_of(entity_iri: str) -> str | None:
     return type_ if type_ in ENTITY_CLASS else None
 
 
-def updated_name_index(old: NameIndex, backend: Backend, touched: set[str]) -> NameIndex:
-    """``old`` with every entry of the ``touched`` entity IRIs read again from ``backend``.
+#: Whether one link names entity ?e with surface form ?s (both bound): an index lookup.
+_SURFACE_LINK_QUERY = "SELECT ?e ?s WHERE { ?l kg:surface ?s ; kg:entity ?e } LIMIT 1"
 
-    Why: ``kg add`` changes the labels of the entities its papers name (and of those the
-    papers it replaces named) and of no other. Recomputing the whole index instead took
-    14.5 s of a one-paper add to a 100k-paper graph. Entries come from the same patterns as
-    :func:`name_index`, one entity bound at a time, so the result holds the same entries
-    (lists may be in another order; :class:`NameResolver` takes their minimum).
+
+def updated_name_index(old: NameIndex, backend: Backend,
+                       touched: Mapping[str, Iterable[str]]) -> NameIndex:
+    """``old`` with the entries of the ``touched`` entities brought up to date.
+
+    ``touched`` maps the IRI of every entity an add's papers name (and the papers it
+    replaced named) to the surface forms the added papers write it with. Labels are read
+    again, one entity bound at a time (a few lookups each). Surface forms are not: a popular
+    entity has hundreds of thousands of links (re-reading them cost 68 s for 200 replaced
+    papers on a 1M-paper graph). Its surfaces now are some of the old ones and some of the
+    added ones, so each of those is kept if a link still names it that way.
+
+    Why at all: an add changes the entries of those entities and of no other, and recomputing
+    the whole index took 14.5 s of a one-paper add to a 100k-paper graph. The entries equal a
+    full :func:`name_index` (lists may be in another order; :class:`NameResolver` takes their
+    minimum).
     """
-    from pyoxigraph import NamedNode
+    from pyoxigraph import Literal, NamedNode
 
-    by_type: dict[str, set[str]] = {}
-    for e in touched:
+    by_type: dict[str, dict[str, set[str]]] = {}
+    for e, surfaces in touched.items():
         t = entity_type_of(e)
         if t is not None:
-            by_type.setdefault(t, set()).add(e)
+            by_type.setdefault(t, {}).setdefault(e, set()).update(surfaces)
+    surface_q = sparql_prefixes() + _SURFACE_LINK_QUERY
     out: NameIndex = {}
     for type_ in ENTITY_TYPES:
         idx, pref = old[type_]
@@ -262,21 +265,30 @@ def updated_name_index(old: NameIndex, backend: Backend, touched: set[str]) -> N
         if not ents:
             out[type_] = (idx, pref)
             continue
-        idx = {k: kept for k, v in idx.items() if (kept := [h for h in v if h[2] not in ents])}
+        kept_idx: dict[str, list[tuple[int, str, str]]] = {}
+        for k, hits in idx.items():
+            kept = []
+            for h in hits:
+                if h[2] not in ents:
+                    kept.append(h)
+                elif h[0] == _PRIORITY["surface"]:
+                    ents[h[2]].add(h[1])  # an old surface: checked again below
+            if kept:
+                kept_idx[k] = kept
+        idx = kept_idx
         pref = {k: v for k, v in pref.items() if k not in ents}
-        labels_q = sparql_prefixes() + _ENTITY_LABELS_QUERY.format(cls=ENTITY_CLASS[type_][0])
-        surfaces_q = sparql_prefixes() + _ENTITY_SURFACES_QUERY.format(type=type_)
+        labels_q = sparql_prefixes() + _LABELS_QUERY.format(cls=ENTITY_CLASS[type_][0])
         for e in sorted(ents):
-            node = {"e": NamedNode(e)}
-            for _, label, kind in backend.query(labels_q, node).rows:
+            node = NamedNode(e)
+            for _, label, kind in backend.query(labels_q, {"e": node}).rows:
                 if label is None or kind is None:
                     continue
                 idx.setdefault(norm(label.value), []).append((_PRIORITY[kind.value], label.value, e))
                 if kind.value == "pref":
                     pref[e] = label.value
-            for _, label in backend.query(surfaces_q, node).rows:
-                if label is not None:
-                    idx.setdefault(norm(label.value), []).append((_PRIORITY["surface"], label.value, e))
+            for surface in sorted(ents[e]):
+                if backend.query(surface_q, {"e": node, "s": Literal(surface)}).rows:
+                    idx.setdefault(norm(surface), []).append((_PRIORITY["surface"], surface, e))
         out[type_] = (idx, pref)
     return out
 
