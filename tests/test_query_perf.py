@@ -79,7 +79,7 @@ def test_name_index_equals_the_graph_labels(indexed: Path) -> None:
     assert (indexed / NAME_INDEX_DIR / "hardware.json").is_file()
     fresh = NameResolver(b)
     for t in ("hardware", "dataset", "method", "technique", "task"):
-        got = _read_name_index(b, t)
+        got = _read_name_index(indexed, t)
         assert got is not None, t
         idx, pref = fresh._query_labels(t)
         assert got[0] == idx, t
@@ -93,9 +93,8 @@ def test_name_index_of_an_open_store_is_the_one_written(indexed: Path, tmp_path:
     shutil.copytree(indexed, g)
     shutil.rmtree(g / NAME_INDEX_DIR)
     write_name_index(g, ours)
-    b = LocalBackend(g)
     for t in ("hardware", "dataset", "method", "technique", "task"):
-        assert _read_name_index(b, t) == _read_name_index(LocalBackend(indexed), t), t
+        assert _read_name_index(g, t) == _read_name_index(indexed, t), t
     assert ours["hardware"][1], "no hardware labels: the comparison above proves nothing"
 
 
@@ -108,10 +107,10 @@ def test_stale_name_index_is_ignored(indexed: Path, tmp_path: Path) -> None:
     doc["index"] = {}
     f.write_text(json.dumps(doc), encoding="utf-8")
     b = LocalBackend(g)
-    assert _read_name_index(b, "hardware") is None
+    assert _read_name_index(g, "hardware") is None
     assert NameResolver(b).resolve("hardware", "RTX 4090").label == "NVIDIA RTX 4090"
     write_name_index(g)
-    assert _read_name_index(b, "hardware") is not None
+    assert _read_name_index(g, "hardware") is not None
 
 
 # ---- papers() ------------------------------------------------------------------------------

@@ -339,4 +339,6 @@ def paper_hash(store: Store, paper_iri: str) -> str | None:
 
 
 def paper_count(store: Store) -> int:
+    """Papers in the store: what an add's thresholds (compact? read the name index whole?)
+    are measured against. One index range, 0.35 s at 1M papers."""
     return count(store, "SELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Paper }")
