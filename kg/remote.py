@@ -238,9 +238,36 @@ def _batches(path: Path, size: int) -> Iterator[list[str]]:
         yield batch
 
 
+#: Per endpoint (and named graph), the store last pushed to it whole or brought up to date.
+PUSHED = "pushed.json"
+
+
+def _pushed_key(endpoint: str, named_graph: str | None) -> str:
+    return f"{endpoint} {named_graph}" if named_graph else endpoint
+
+
+def _read_pushed(graph_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((graph_dir / PUSHED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _record_pushed(graph_dir: Path, key: str, store: str) -> None:
+    from kg.graph.store import atomic_write_bytes
+
+    state = _read_pushed(graph_dir)
+    state[key] = store
+    try:
+        atomic_write_bytes(graph_dir / PUSHED, json.dumps(state, indent=1, sort_keys=True).encode())
+    except OSError:  # a graph the user may read but not write: --changes will say so
+        pass
+
+
 def push(graph_dir: str | os.PathLike[str], endpoint: str, *, protocol: str = "gsp",
          replace: bool = True, named_graph: str | None = None, batch: int = 20_000,
-         timeout: float | None = 300) -> PushReport:
+         timeout: float | None = 300, changes: bool = False) -> PushReport:
     """Uploads the graph in ``graph_dir`` to a SPARQL store.
 
     ``protocol="gsp"``: PUT (``replace``) or POST N-Triples to :func:`gsp_url` (endpoint),
@@ -248,8 +275,14 @@ def push(graph_dir: str | os.PathLike[str], endpoint: str, *, protocol: str = "g
     ``protocol="update"``: ``endpoint`` is the update URL; ``CLEAR`` (if ``replace``) then
     ``INSERT DATA`` in batches of ``batch`` triples. The N-Triples lines come from Oxigraph's
     serialiser, so they are valid terms to embed in ``INSERT DATA``.
+    ``changes``: replays, with ``DELETE DATA`` and ``INSERT DATA``, what every ``kg add`` did
+    since the store last pushed whole (with ``replace``) to this endpoint, or brought up to
+    date there (see :mod:`kg.graph.changes`).
     """
-    if not Path(graph_dir).is_dir():
+    from kg.graph.store import live_store_name
+
+    out = Path(graph_dir)
+    if not out.is_dir():
         raise KGError(f"no graph in {str(graph_dir)!r}")
     if protocol not in ("gsp", "update"):
         raise KGError(f"--protocol must be gsp or update, not {protocol!r}")
@@ -260,6 +293,48 @@ def push(graph_dir: str | os.PathLike[str], endpoint: str, *, protocol: str = "g
             NamedNode(named_graph)
         except ValueError as e:
             raise KGError(f"--named-graph: invalid IRI: {e}") from None
+    key = _pushed_key(endpoint, named_graph)
+    if changes:
+        if protocol != "update":
+            raise KGError("--changes needs --protocol update and the update URL: it deletes "
+                          "as well as inserts")
+        return _push_changes(out, endpoint, key, named_graph, batch, timeout)
+    live = live_store_name(out)
+    report = _push_whole(out, endpoint, protocol, replace, named_graph, batch, timeout)
+    if replace and live is not None and live == live_store_name(out):
+        _record_pushed(out, key, live)  # the endpoint now holds exactly that store
+    return report
+
+
+def _push_changes(out: Path, endpoint: str, key: str, named_graph: str | None, batch: int,
+                  timeout: float | None) -> PushReport:
+    from kg.graph.changes import chain, runs
+    from kg.graph.store import live_store_name
+
+    live = live_store_name(out)
+    if live is None:
+        raise KGError(f"no graph in {str(out)!r}")
+    last = _read_pushed(out).get(key)
+    if last is None:
+        raise KGError(f"no whole push of {str(out)!r} to {endpoint} is recorded: push it once "
+                      "with --protocol update and without --changes")
+    requests = triples = 0
+    target = f"GRAPH <{named_graph}> " if named_graph else ""
+    for log in ([] if last == live else chain(out, last, live)):
+        for op, lines in runs(log):
+            verb = "INSERT DATA" if op == "add" else "DELETE DATA"
+            for i in range(0, len(lines), batch):
+                chunk = "\n".join(lines[i:i + batch])
+                _update(endpoint, f"{verb} {{ {target}{{\n{chunk}\n}} }}" if named_graph
+                        else f"{verb} {{\n{chunk}\n}}", timeout)
+                requests += 1
+                triples += len(lines[i:i + batch])
+    _record_pushed(out, key, live)
+    return PushReport(endpoint, "update", triples, requests)
+
+
+def _push_whole(graph_dir: Path, endpoint: str, protocol: str, replace: bool,
+                named_graph: str | None, batch: int, timeout: float | None) -> PushReport:
     with _dumped(graph_dir) as path:
         if protocol == "gsp":
             url = gsp_url(endpoint, named_graph)

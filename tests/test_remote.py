@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.errors import KGError
 from kg.query.saved import load_queries
 from kg.remote import gsp_url, values_clause, with_prefixes
 from process_util import free_port, stop, wait_until
@@ -157,6 +158,87 @@ def test_push_refuses_a_bad_named_graph_before_any_request(gg: str) -> None:
     assert r.exit_code == 1 and "--named-graph" in r.output
 
 
+# ---- push --changes replays what kg add did ----------------------------------------------
+
+def _grow(graph: Path) -> None:
+    """Four adds: 2 new papers; the bundled corpus (new papers, and the one the gold graph
+    shares, replaced); 5 of its GPU papers cut short (replaced, their entities orphaned);
+    a paper given twice in one file (replaced within the run)."""
+    from kg.pipeline import add
+
+    add([str(Path(__file__).parent / "data" / "extra-papers.txt")], str(graph), workers=1,
+        html=False, turtle=False)
+    src = Path(__file__).parents[1] / "kg" / "data" / "trending-papers.txt"
+    add([str(src)], str(graph), workers=1, html=False, turtle=False)
+    lines = src.read_text(encoding="utf-8").splitlines()
+    gpu = [i for i in range(3, len(lines), 2) if "GPU" in lines[i]][:5]
+    for i in gpu:
+        lines[i] = lines[i].split(". ")[0] + ". It runs on an NVIDIA Jetson Orin."
+    changed = graph.parent / "changed.txt"
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rep = add([str(changed)], str(graph), workers=1, html=False, turtle=False)
+    assert rep.papers_replaced == 5
+    # one id twice in a run, the second record richer: inserted, deleted, inserted again
+    rec = {"id": "2401.00001", "title": "Kernels", "abstract": "We run FastConv on an NVIDIA H100 GPU."}
+    richer = {**rec, "abstract": "We run FastConv on an NVIDIA A100 GPU.", "date": "2024-01-02"}
+    twice = graph.parent / "twice.jsonl"
+    twice.write_text(json.dumps(rec) + "\n" + json.dumps(richer) + "\n", encoding="utf-8")
+    rep = add([str(twice)], str(graph), workers=1, html=False, turtle=False)
+    assert rep.papers_added == 1 and rep.papers_replaced == 1
+
+
+def _quads(store: object) -> set[str]:
+    return {str(q) for q in store}  # type: ignore[attr-defined]
+
+
+def test_push_changes_brings_a_copy_up_to_date(gg: str, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # The "remote" is an in-memory Oxigraph store that runs the updates kg sends.
+    from pyoxigraph import Store
+
+    import kg.remote as remote
+    from kg.graph.store import open_store
+
+    graph = tmp_path / "g" / "output"
+    shutil.copytree(gg, graph)
+    fake = Store()
+    monkeypatch.setattr(remote, "_update", lambda url, text, timeout: fake.update(text))
+    url = "http://example.org/changes/update"  # other tests push gg to example.org/update
+    with pytest.raises(KGError, match="no whole push"):
+        remote.push(graph, url, protocol="update", changes=True)
+    remote.push(graph, url, protocol="update")
+    assert _quads(fake) == _quads(open_store(graph))
+    _grow(graph)
+    assert _quads(fake) != _quads(open_store(graph))
+    rep = remote.push(graph, url, protocol="update", changes=True, batch=300)
+    assert _quads(fake) == _quads(open_store(graph))
+    assert rep.requests > 2 and 0 < rep.triples < len(open_store(graph))
+    again = remote.push(graph, url, protocol="update", changes=True)
+    assert again.requests == 0  # already up to date
+    with pytest.raises(KGError, match="--protocol update"):
+        remote.push(graph, url, changes=True)
+
+
+def test_push_changes_refuses_a_history_a_build_broke(gg: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from pyoxigraph import Store
+
+    import kg.remote as remote
+    from kg.pipeline import build
+
+    graph = tmp_path / "g" / "output"
+    shutil.copytree(gg, graph)
+    fake = Store()
+    monkeypatch.setattr(remote, "_update", lambda url, text, timeout: fake.update(text))
+    remote.push(graph, "http://example.org/rebuilt/update", protocol="update")
+    build([str(Path(__file__).parent / "data" / "extra-papers.txt")], str(graph), workers=1,
+          html=False, turtle=False)
+    before = _quads(fake)
+    with pytest.raises(KGError, match="push the whole graph"):
+        remote.push(graph, "http://example.org/rebuilt/update", protocol="update", changes=True)
+    assert _quads(fake) == before  # nothing sent
+
+
 # ---- a real Oxigraph server -----------------------------------------------------------------
 
 
@@ -285,3 +367,29 @@ def test_push_with_sparql_update(gg: str, tmp_path: Path) -> None:
 def test_unreachable_endpoint_is_a_clean_error() -> None:
     r = runner.invoke(app, ["papers", "--hardware", "GPU", "--endpoint", f"http://127.0.0.1:{free_port()}/query"])
     assert r.exit_code == 1 and "cannot connect" in r.output
+
+
+@pytest.mark.server
+def test_push_changes_to_a_real_server(gg: str, tmp_path: Path) -> None:
+    if OXIGRAPH is None:
+        pytest.skip("the oxigraph server binary is not installed")
+    import kg
+    from kg.graph.store import open_store
+
+    graph = tmp_path / "g" / "output"
+    shutil.copytree(gg, graph)
+    proc, base = start_oxigraph(tmp_path / "db")
+    try:
+        push = ["push", "--endpoint", base + "/update", "--protocol", "update", "-g", str(graph)]
+        assert runner.invoke(app, push).exit_code == 0
+        _grow(graph)
+        r = runner.invoke(app, [*push, "--changes"])
+        assert r.exit_code == 0, r.output
+        remote_triples = kg.open_graph(endpoint=base + "/query").sparql(
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples
+        local = {str(q.triple) for q in open_store(graph)}
+        assert {str(t) for t in remote_triples} == local and len(local) > 1000
+        bad = runner.invoke(app, ["push", "--endpoint", base, "-g", str(graph), "--changes"])
+        assert bad.exit_code == 1 and "--protocol update" in bad.output
+    finally:
+        stop(proc)

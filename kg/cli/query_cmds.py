@@ -425,6 +425,8 @@ def push_cmd(
     append: Annotated[bool, typer.Option("--append", help="Add to what the store holds instead of replacing it.")] = False,
     named_graph: Annotated[Optional[str], typer.Option(help="Write into this named graph instead of the default graph.")] = None,
     timeout: Annotated[float, typer.Option(min=1, help="Seconds per request.")] = 300.0,
+    changes: Annotated[bool, typer.Option("--changes", help="Send only what kg add changed since the "
+                                          "last whole push to this endpoint (needs --protocol update).")] = False,
 ) -> None:
     """Upload the graph to a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB, Virtuoso, QLever).
 
@@ -435,7 +437,7 @@ def push_cmd(
     from kg.remote import push
 
     rep = push(graph, endpoint, protocol=protocol, replace=not append, named_graph=named_graph,
-               timeout=timeout)
+               timeout=timeout, changes=changes)
     sys.stdout.write(f"pushed {rep.triples} triples to {rep.url} ({rep.protocol}, "
                      f"{rep.requests} request(s))\n")
 

@@ -3,8 +3,11 @@
 Layout of an output directory::
 
     CURRENT          name of the live store directory (replaced atomically)
-    store-<n>/       Oxigraph databases; the live one and, briefly, the previous one
-    manifest.json    what the last build or add did (counts, skips, seconds)
+    store-<pid>-<random>/  Oxigraph databases; the live one and, briefly, the previous one
+    manifest.json    what the last build or add did (counts, skips, seconds, its store)
+    names/           the name index of the live store (kg.query.names)
+    changes/         what each add deleted and inserted (kg.graph.changes), for kg push --changes
+    pushed.json      which store each endpoint was last pushed (kg.remote)
     kg.ttl, graph.html
 
 Writes never touch the live store: a build fills a new directory, an add starts from a
@@ -15,6 +18,7 @@ that fails or is killed leaves the previous graph as it was.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
@@ -25,6 +29,8 @@ from typing import Any
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
 from kg.errors import GraphNotFoundError
+from kg.graph.changes import CHANGES_DIR, ChangeLog
+from kg.graph.changes import clear as clear_changes
 from kg.graph.namespaces import KG, PREFIXES, RDF, SKOS, sparql_prefixes
 
 POINTER = "CURRENT"
@@ -54,6 +60,12 @@ def _live_dir(out: Path) -> Path | None:
     name = ptr.read_text(encoding="utf-8").strip()
     d = out / name
     return d if name and d.is_dir() else None
+
+
+def live_store_name(path: str | os.PathLike[str]) -> str | None:
+    """The directory name of a graph's live store (what ``CURRENT`` names), if it has one."""
+    live = _live_dir(Path(path))
+    return live.name if live else None
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
@@ -106,6 +118,8 @@ class StoreWriter:
         #: Triples added minus triples removed so far, while every load was a small one
         #: (counted exactly); None after a bulk load, whose new triples are not counted.
         self.triples_delta: int | None = 0
+        #: What an add deletes and inserts, in order (:mod:`kg.graph.changes`); None in a build.
+        self.changes: ChangeLog | None = None
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         # bulk_extend writes SST files directly: ~4x faster than extend() on large batches.
@@ -123,6 +137,8 @@ class StoreWriter:
         if chunks:
             self.compacted = False
             data = b"".join(chunks)
+            if self.changes is not None:
+                self.changes.added(data)
             if len(data) < SMALL_LOAD:
                 quads = set(parse(data, format=RdfFormat.N_QUADS))
                 if self.triples_delta is not None:
@@ -181,6 +197,8 @@ class StoreWriter:
         for node in {q.subject for q in quads(None, _PAPER, paper, _DEFAULT)}:
             own.extend(quads(node, None, None, _DEFAULT))
         named = {q.object for q in own}
+        if self.changes is not None:
+            self.changes.deleted(own)  # what the two deletes below remove
         if self.triples_delta is not None:
             self.triples_delta -= len(own)  # what the two deletes below remove
         p = f"<{paper_iri}>"
@@ -211,6 +229,8 @@ class StoreWriter:
                     or _first(quads(None, None, node, _DEFAULT))):
                 continue
             description = list(quads(node, None, None, _DEFAULT))
+            if self.changes is not None:
+                self.changes.deleted(description)
             for q in description:
                 self.store.remove(q)
             if self.triples_delta is not None:
@@ -241,11 +261,13 @@ def _prune(out: Path, keep: str) -> None:
 
 
 def _new_store_dir(out: Path) -> Path:
-    n = 0
+    """A store name not used before in this graph's history (random, so that a pruned
+    store's name is not given again): change logs (:mod:`kg.graph.changes`) and the record
+    of pushes name stores, and a name used twice would join two histories."""
     while True:
-        n += 1
-        name = f"store-{os.getpid()}-{n:04d}"
-        if not (out / name).exists() and not (out / f".{name}.partial").exists():
+        name = f"store-{os.getpid()}-{secrets.token_hex(4)}"
+        if not any(p.exists() for p in (out / name, out / f".{name}.partial",
+                                         out / CHANGES_DIR / f"{name}.nq")):
             return out / name
 
 
@@ -270,6 +292,9 @@ def write_store(out_dir: str | os.PathLike[str], *, fresh: bool) -> Iterator[Sto
         Store.read_only(str(live)).backup(str(partial))
         store = Store(str(partial))
     writer = StoreWriter(out, store, final)
+    if not fresh:
+        assert live is not None
+        writer.changes = ChangeLog(out, live.name)
     try:
         yield writer
         if not writer.compacted:
@@ -281,10 +306,16 @@ def write_store(out_dir: str | os.PathLike[str], *, fresh: bool) -> Iterator[Sto
     except BaseException:
         del writer.store, store
         shutil.rmtree(partial, ignore_errors=True)
+        if writer.changes is not None:
+            writer.changes.discard()
         raise
     del writer.store, store  # closes RocksDB before the directory is renamed
     os.replace(partial, final)
+    if writer.changes is not None:
+        writer.changes.commit(final.name)  # before the switch: a live store has its log
     writer._switch_to(final)
+    if fresh:
+        clear_changes(out)  # a build's store descends from no earlier one
 
 
 def dump_turtle(store: Store, target: Path) -> None:
