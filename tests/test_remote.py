@@ -7,6 +7,7 @@ import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pyoxigraph import Literal, NamedNode
@@ -191,18 +192,26 @@ def _quads(store: object) -> set[str]:
     return {str(q) for q in store}  # type: ignore[attr-defined]
 
 
-def test_push_changes_brings_a_copy_up_to_date(gg: str, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    # The "remote" is an in-memory Oxigraph store that runs the updates kg sends.
+@pytest.fixture
+def copy_and_fake(gg: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Any]:
+    """A copy of the gold graph, and an in-memory Oxigraph store standing in for the remote:
+    it runs the updates kg sends."""
     from pyoxigraph import Store
 
     import kg.remote as remote
-    from kg.graph.store import open_store
 
     graph = tmp_path / "g" / "output"
     shutil.copytree(gg, graph)
     fake = Store()
     monkeypatch.setattr(remote, "_update", lambda url, text, timeout: fake.update(text))
+    return graph, fake
+
+
+def test_push_changes_brings_a_copy_up_to_date(copy_and_fake: tuple[Path, Any]) -> None:
+    import kg.remote as remote
+    from kg.graph.store import open_store
+
+    graph, fake = copy_and_fake
     url = "http://example.org/changes/update"  # other tests push gg to example.org/update
     with pytest.raises(KGError, match="no whole push"):
         remote.push(graph, url, protocol="update", changes=True)
@@ -219,23 +228,18 @@ def test_push_changes_brings_a_copy_up_to_date(gg: str, tmp_path: Path,
         remote.push(graph, url, changes=True)
 
 
-def test_push_changes_refuses_a_history_a_build_broke(gg: str, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from pyoxigraph import Store
-
+def test_push_changes_refuses_a_history_a_build_broke(copy_and_fake: tuple[Path, Any]) -> None:
     import kg.remote as remote
     from kg.pipeline import build
 
-    graph = tmp_path / "g" / "output"
-    shutil.copytree(gg, graph)
-    fake = Store()
-    monkeypatch.setattr(remote, "_update", lambda url, text, timeout: fake.update(text))
-    remote.push(graph, "http://example.org/rebuilt/update", protocol="update")
+    graph, fake = copy_and_fake
+    url = "http://example.org/rebuilt/update"
+    remote.push(graph, url, protocol="update")
     build([str(Path(__file__).parent / "data" / "extra-papers.txt")], str(graph), workers=1,
           html=False, turtle=False)
     before = _quads(fake)
     with pytest.raises(KGError, match="push the whole graph"):
-        remote.push(graph, "http://example.org/rebuilt/update", protocol="update", changes=True)
+        remote.push(graph, url, protocol="update", changes=True)
     assert _quads(fake) == before  # nothing sent
 
 
