@@ -228,11 +228,11 @@ def _write(sources: Sequence[str], out_dir: str, *, fresh: bool, fmt: str | None
 def _stored_triples(out: Path) -> int | None:
     """The triple count the manifest gives for the live store, or None if it gives it for
     another store (an add that died after switching the store but before its manifest)."""
-    from kg.graph.store import MANIFEST, POINTER
+    from kg.graph.store import MANIFEST, read_pointer
 
+    live = read_pointer(out)
     try:
         manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        live = (out / POINTER).read_text(encoding="utf-8").strip()
         triples = manifest["stats"]["triples"]
     except (OSError, ValueError, KeyError, TypeError):
         return None

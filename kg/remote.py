@@ -319,16 +319,16 @@ def _push_changes(out: Path, endpoint: str, key: str, named_graph: str | None, b
         raise KGError(f"no whole push of {str(out)!r} to {endpoint} is recorded: push it once "
                       "with --protocol update and without --changes")
     requests = triples = 0
-    target = f"GRAPH <{named_graph}> " if named_graph else ""
+    # Interrupted, the record still names the old store: the next run replays every log
+    # again, and inserting or deleting a triple twice ends in the same graph.
     for log in ([] if last == live else chain(out, last, live)):
         for op, lines in runs(log):
-            verb = "INSERT DATA" if op == "add" else "DELETE DATA"
             for i in range(0, len(lines), batch):
-                chunk = "\n".join(lines[i:i + batch])
-                _update(endpoint, f"{verb} {{ {target}{{\n{chunk}\n}} }}" if named_graph
-                        else f"{verb} {{\n{chunk}\n}}", timeout)
+                part = lines[i:i + batch]
+                _send_data(endpoint, "INSERT DATA" if op == "add" else "DELETE DATA", part,
+                           named_graph, timeout)
                 requests += 1
-                triples += len(lines[i:i + batch])
+                triples += len(part)
     _record_pushed(out, key, live)
     return PushReport(endpoint, "update", triples, requests)
 
@@ -343,19 +343,26 @@ def _push_whole(graph_dir: Path, endpoint: str, protocol: str, replace: bool,
                                      "Content-Length": str(path.stat().st_size)},
                          "PUT" if replace else "POST", timeout)
             return PushReport(url, "gsp", _count_lines(path), 1)
-        target = f"GRAPH <{named_graph}> " if named_graph else ""
         n = triples = 0
         if replace:
             clear = f"CLEAR SILENT GRAPH <{named_graph}>" if named_graph else "CLEAR SILENT DEFAULT"
             _update(endpoint, clear, timeout)
             n += 1
         for lines in _batches(path, batch):
-            chunk = "\n".join(lines)
-            _update(endpoint, f"INSERT DATA {{ {target}{{\n{chunk}\n}} }}" if named_graph
-                    else f"INSERT DATA {{\n{chunk}\n}}", timeout)
+            _send_data(endpoint, "INSERT DATA", lines, named_graph, timeout)
             n += 1
             triples += len(lines)
         return PushReport(endpoint, "update", triples, n)
+
+
+def _send_data(endpoint: str, verb: str, lines: list[str], named_graph: str | None,
+               timeout: float | None) -> None:
+    """One ``INSERT DATA`` or ``DELETE DATA`` request for N-Triples lines (Oxigraph's or
+    kg's own serialisation, so valid terms to embed), into ``named_graph`` if given."""
+    body = "\n".join(lines)
+    if named_graph:
+        body = f"GRAPH <{named_graph}> {{\n{body}\n}}"
+    _update(endpoint, f"{verb} {{\n{body}\n}}", timeout)
 
 
 def _update(url: str, text: str, timeout: float | None) -> None:

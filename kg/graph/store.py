@@ -53,11 +53,18 @@ def _first(it: Iterator[Quad]) -> bool:
     return next(it, None) is not None
 
 
+def read_pointer(out: str | os.PathLike[str]) -> str:
+    """The store directory name ``CURRENT`` gives, or "" when there is none. Files kept
+    beside the store (name index, manifest, pushes) record it to tell whether they
+    describe the live store."""
+    try:
+        return (Path(out) / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
 def _live_dir(out: Path) -> Path | None:
-    ptr = out / POINTER
-    if not ptr.is_file():
-        return None
-    name = ptr.read_text(encoding="utf-8").strip()
+    name = read_pointer(out)
     d = out / name
     return d if name and d.is_dir() else None
 
@@ -182,30 +189,27 @@ class StoreWriter:
         """Deletes a paper, its links and claims, and the shared nodes (entities, code
         repositories, authors, extractors) nothing refers to any more.
 
-        The IRI is written into the update text: it comes from :func:`kg.graph.iri.paper_iri`,
-        which percent-encodes the id, so it cannot hold ``>`` or spaces (pyoxigraph's update
-        has no parameter binding).
+        The quads are found by index lookups and removed one by one: no query text is built
+        from the IRI, and the same list feeds the change log and the triple count.
         """
-        if any(c in paper_iri for c in "<>\"{}|^`\\ "):
-            raise ValueError(f"not a minted paper IRI: {paper_iri!r}")
+        try:
+            paper = NamedNode(paper_iri)
+        except ValueError:
+            raise ValueError(f"not a minted paper IRI: {paper_iri!r}") from None
         self.compacted = False
-        # what the paper and its links and claims refer to: the only shared nodes its
-        # removal can orphan
-        paper = NamedNode(paper_iri)
         quads = self.store.quads_for_pattern
         own = list(quads(paper, None, None, _DEFAULT))
         for node in {q.subject for q in quads(None, _PAPER, paper, _DEFAULT)}:
             own.extend(quads(node, None, None, _DEFAULT))
-        named = {q.object for q in own}
         if self.changes is not None:
-            self.changes.deleted(own)  # what the two deletes below remove
+            self.changes.deleted(own)
         if self.triples_delta is not None:
-            self.triples_delta -= len(own)  # what the two deletes below remove
-        p = f"<{paper_iri}>"
-        self.store.update(
-            sparql_prefixes()
-            + f"DELETE {{ ?n ?p ?o }} WHERE {{ ?n kg:paper {p} . ?n ?p ?o }} ;\n"
-            + f"DELETE {{ {p} ?p ?o }} WHERE {{ {p} ?p ?o }}")
+            self.triples_delta -= len(own)
+        for q in own:
+            self.store.remove(q)
+        # what the paper and its links and claims referred to: the only shared nodes its
+        # removal can orphan
+        named = {q.object for q in own}
         self.touched.update(n.value for n in named if isinstance(n, NamedNode))
         self._remove_orphans(named)
 

@@ -296,10 +296,9 @@ class LocalBackend(_StoreQueries):
         self._store = open_store(self.graph_dir)
 
     def _read_pointer(self) -> str:
-        try:
-            return (self.graph_dir / "CURRENT").read_text(encoding="utf-8").strip()
-        except OSError:
-            return ""
+        from kg.graph.store import read_pointer
+
+        return read_pointer(self.graph_dir)
 
     @property
     def store(self) -> Any:

@@ -201,13 +201,6 @@ NAME_INDEX_DIR = "names"
 _NAME_INDEX_VERSION = 1
 
 
-def _pointer(graph_dir: Path) -> str:
-    try:
-        return (graph_dir / "CURRENT").read_text(encoding="utf-8").strip()
-    except OSError:
-        return ""
-
-
 #: Per entity type: (normalised label -> [(priority, label, IRI)], IRI -> preferred label).
 NameIndex = dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, str]]]
 
@@ -309,15 +302,15 @@ def write_name_index(graph_dir: str | os.PathLike[str], index: NameIndex | None 
     """Writes ``<graph_dir>/names/<type>.json`` for every entity type (called by the build).
 
     ``index`` is :func:`name_index` of the live store, computed from it now when not given.
-    The files name the live store, so a later ``kg add`` makes them stale, not wrong.
+    The files name the live store: an add that does not write them leaves them stale, not wrong.
     """
-    from kg.graph.store import atomic_write_bytes
+    from kg.graph.store import atomic_write_bytes, read_pointer
     from kg.query.backend import LocalBackend
 
     out = Path(graph_dir)
     if index is None:
         index = name_index(LocalBackend(out))
-    ptr = _pointer(out)
+    ptr = read_pointer(out)
     folder = out / NAME_INDEX_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for type_ in ENTITY_TYPES:
@@ -338,7 +331,9 @@ def _read_name_index(graph_dir: str | os.PathLike[str] | None, type_: str
         doc = json.loads((Path(graph_dir) / NAME_INDEX_DIR / f"{type_}.json").read_bytes())
     except (OSError, ValueError):
         return None
-    ptr = _pointer(Path(graph_dir))
+    from kg.graph.store import read_pointer
+
+    ptr = read_pointer(graph_dir)
     if (not isinstance(doc, dict) or doc.get("version") != _NAME_INDEX_VERSION or not ptr
             or doc.get("store") != ptr or doc.get("type") != type_):
         return None
